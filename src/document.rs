@@ -1,0 +1,90 @@
+//! The shared view of one notice that every extractor reads: the input, its
+//! normalized form with the offset map, and the tokens (computed once, on
+//! first use).
+//!
+//! ```
+//! let doc = jpnotice::Document::new("令和６年５月\n不正アクセスに関するお知らせ");
+//! assert_eq!(doc.text(), "令和6年5月\n不正アクセスに関するお知らせ");
+//! let span = doc.span(0, "令和6年5月".len());
+//! assert_eq!(span.text, "令和６年５月");
+//! ```
+
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+use crate::normalize::{Normalized, normalize};
+use crate::tokenize::{Token, tokenize};
+
+/// One notice, ready for extraction.
+#[derive(Debug)]
+pub struct Document<'a> {
+    input: &'a str,
+    normalized: Normalized,
+    tokens: OnceLock<Vec<Token>>,
+}
+
+/// A piece of the input: its text as written and its byte offsets in the
+/// input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Span {
+    /// The input text of the span (「令和６年１月２９日」, not its normalized form).
+    pub text: String,
+    /// Input byte offset of the first byte.
+    pub start: usize,
+    /// Input byte offset one past the last byte.
+    pub end: usize,
+}
+
+impl<'a> Document<'a> {
+    /// Normalizes `input` and prepares it for extraction.
+    ///
+    /// ```
+    /// let doc = jpnotice::Document::new("お問い合わせ：０１２０－１２３－４５６");
+    /// assert!(doc.text().ends_with("0120-123-456"));
+    /// ```
+    pub fn new(input: &'a str) -> Self {
+        Document {
+            input,
+            normalized: normalize(input),
+            tokens: OnceLock::new(),
+        }
+    }
+
+    /// The input as given.
+    pub fn input(&self) -> &'a str {
+        self.input
+    }
+
+    /// The normalized text extractors search (see [`crate::normalize`]).
+    pub fn text(&self) -> &str {
+        &self.normalized.text
+    }
+
+    /// The normalization with its offset map.
+    pub fn normalized(&self) -> &Normalized {
+        &self.normalized
+    }
+
+    /// Tokens of the normalized text (offsets into [`Document::text`]).
+    /// Tokenization runs once, the first time any extractor asks.
+    pub fn tokens(&self) -> &[Token] {
+        self.tokens.get_or_init(|| tokenize(&self.normalized.text))
+    }
+
+    /// Maps a byte range of the normalized text to the input: the input's
+    /// text there and its input byte offsets.
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        let (s, e) = self.normalized.input_span(start, end);
+        Span {
+            text: self.input[s..e].to_owned(),
+            start: s,
+            end: e,
+        }
+    }
+
+    /// The input byte offset of a normalized byte offset.
+    pub fn input_offset(&self, offset: usize) -> usize {
+        self.normalized.input_offset(offset)
+    }
+}

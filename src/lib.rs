@@ -1,0 +1,200 @@
+//! # jpnotice
+//!
+//! Reads Japanese incident and data-breach notices
+//! (「個人情報漏えいのおそれに関するお詫びとお知らせ」「不正アクセスに関するご報告」,
+//! prefectural advisories) and turns each into a structured [`Notice`]:
+//! who issued it and when, what happened, when each event happened, how
+//! many people or records were affected, which personal data items were
+//! (or were not) affected, and whom to call.
+//!
+//! ```
+//! let notice = jpnotice::parse("令和６年５月\n\n個人情報流出のおそれに関するご報告とお詫び\n");
+//! assert!(notice.warnings.is_empty());
+//! ```
+//!
+//! The pipeline: [`decode`] bytes → [`normalize`] (NFKC plus repairs, with
+//! an offset map back to the input) → [`tokenize`] (lindera with IPADIC and
+//! a domain user dictionary) → the [`extract`] modules → [`Notice`], which
+//! serializes to the JSON of `SCHEMA.md`. Every span in the output is a
+//! byte range of the decoded input.
+
+pub mod decode;
+pub mod document;
+pub mod error;
+pub mod eval;
+pub mod extract;
+pub mod normalize;
+pub mod notice;
+pub mod numbers;
+pub mod pdf;
+pub mod tokenize;
+
+use std::sync::Arc;
+
+pub use document::{Document, Span};
+pub use error::Error;
+pub use jiff::civil::Date;
+pub use notice::Notice;
+
+use extract::data_items::Vocabulary;
+
+/// The default limit on input size: 50 MB.
+pub const DEFAULT_MAX_INPUT_BYTES: usize = 50 * 1024 * 1024;
+
+/// Parses notices with a set of options.
+///
+/// ```
+/// use jpnotice::{Date, Parser};
+///
+/// let parser = Parser::new().reference_date(Date::constant(2024, 5, 31));
+/// let notice = parser.parse("不正アクセスに関するお知らせ");
+/// assert!(notice.title.is_none() || notice.title.is_some());
+/// ```
+#[derive(Debug, Clone)]
+pub struct Parser {
+    reference_date: Option<Date>,
+    vocabulary: Arc<Vocabulary>,
+    max_input_bytes: usize,
+}
+
+impl Default for Parser {
+    fn default() -> Self {
+        Parser::new()
+    }
+}
+
+impl Parser {
+    /// A parser with default options: no reference date, the embedded
+    /// data-item vocabulary, a 50 MB input limit.
+    pub fn new() -> Self {
+        Parser {
+            reference_date: None,
+            vocabulary: Arc::new(Vocabulary::embedded()),
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+        }
+    }
+
+    /// The date used to resolve years (「2月9日」) when the notice has no
+    /// date of its own. The notice's own publication date always wins.
+    pub fn reference_date(mut self, date: Date) -> Self {
+        self.reference_date = Some(date);
+        self
+    }
+
+    /// Replaces the data-item vocabulary (see
+    /// [`extract::data_items::Vocabulary`]).
+    pub fn vocabulary(mut self, vocabulary: Vocabulary) -> Self {
+        self.vocabulary = Arc::new(vocabulary);
+        self
+    }
+
+    /// Inputs larger than this many bytes are refused with
+    /// [`Error::TooLarge`].
+    pub fn max_input_bytes(mut self, limit: usize) -> Self {
+        self.max_input_bytes = limit;
+        self
+    }
+
+    /// Parses bytes of any supported encoding, or a PDF.
+    ///
+    /// ```
+    /// let bytes = b"\x95\x73\x90\xb3\x83\x41\x83\x4e\x83\x5a\x83\x58"; // 不正アクセス, Shift_JIS
+    /// let notice = jpnotice::Parser::new().parse_bytes(bytes).unwrap();
+    /// assert_eq!(notice.encoding.as_deref(), Some("Shift_JIS"));
+    /// ```
+    pub fn parse_bytes(&self, bytes: &[u8]) -> Result<Notice, Error> {
+        if bytes.len() > self.max_input_bytes {
+            return Err(Error::TooLarge {
+                size: bytes.len(),
+                limit: self.max_input_bytes,
+            });
+        }
+        if pdf::is_pdf(bytes) {
+            let extracted = pdf::extract_text(bytes)?;
+            let mut notice = self.parse_with(&extracted.text, extracted.warnings);
+            notice.encoding = Some(format!("PDF ({})", extracted.engine));
+            return Ok(notice);
+        }
+        let decoded = decode::decode(bytes);
+        let mut notice = self.parse_with(&decoded.text, decoded.warnings);
+        notice.encoding = Some(decoded.encoding.to_owned());
+        Ok(notice)
+    }
+
+    /// Parses text that is already decoded.
+    ///
+    /// ```
+    /// let notice = jpnotice::Parser::new().parse("お知らせ");
+    /// assert!(notice.dates.is_empty());
+    /// ```
+    pub fn parse(&self, text: &str) -> Notice {
+        self.parse_with(text, Vec::new())
+    }
+
+    fn parse_with(&self, text: &str, mut warnings: Vec<String>) -> Notice {
+        let doc = Document::new(text);
+        let meta = extract::metadata::extract(&doc);
+        let published = extract::published::extract(&doc, &mut warnings);
+        let reference = published
+            .as_ref()
+            .and_then(|p| published_date(&p.value))
+            .or(self.reference_date);
+        let dates = extract::dates::extract(&doc, reference, &mut warnings);
+        let record_counts = extract::counts::extract(&doc, &mut warnings);
+        let data_items = extract::data_items::extract(&doc, &self.vocabulary, &mut warnings);
+        let incident_types = extract::incident::extract(&doc);
+        let leak_status = extract::leak::extract(&doc);
+        let notice_kind = extract::kind::extract(&doc, &incident_types);
+        let (contacts, urls) = extract::contacts::extract(&doc, &mut warnings);
+        Notice {
+            source: None,
+            title: meta.title,
+            issuers: meta.issuers,
+            published,
+            report_number: meta.report_number,
+            notice_kind,
+            incident_types,
+            leak_status,
+            dates,
+            record_counts,
+            data_items,
+            contacts,
+            urls,
+            warnings,
+            encoding: None,
+        }
+    }
+}
+
+/// The last day a published value can stand for: `2024-05-31` for
+/// `2024-05`, the day itself for `2024-05-09`.
+fn published_date(value: &str) -> Option<Date> {
+    let parts: Vec<i32> = value.split('-').filter_map(|p| p.parse().ok()).collect();
+    match parts[..] {
+        [y, m, d] => Date::new(y as i16, m as i8, d as i8).ok(),
+        [y, m] => Date::new(y as i16, m as i8, 1)
+            .ok()
+            .map(|d| d.last_of_month()),
+        _ => None,
+    }
+}
+
+/// Parses decoded text with default options.
+///
+/// ```
+/// let notice = jpnotice::parse("不正アクセスに関するお知らせ");
+/// assert!(notice.urls.is_empty());
+/// ```
+pub fn parse(text: &str) -> Notice {
+    Parser::new().parse(text)
+}
+
+/// Parses bytes (any supported encoding, or a PDF) with default options.
+///
+/// ```
+/// let notice = jpnotice::parse_bytes("お知らせ".as_bytes()).unwrap();
+/// assert_eq!(notice.encoding.as_deref(), Some("UTF-8"));
+/// ```
+pub fn parse_bytes(bytes: &[u8]) -> Result<Notice, Error> {
+    Parser::new().parse_bytes(bytes)
+}

@@ -1,0 +1,189 @@
+//! Tokenization with lindera and IPADIC, plus the project's user dictionary.
+//!
+//! The system dictionary is built from the IPADIC sources in
+//! `dictionaries/` by `build.rs` and embedded in the binary, so nothing is
+//! downloaded at build or run time. The user dictionary
+//! (`dictionaries/user.csv`) adds the domain's words — 要配慮個人情報,
+//! ランサムウェア, 不正アクセス, 漏えい … — so that they come out as one token.
+//!
+//! ```
+//! let tokens = jpnotice::tokenize::tokenize("ランサムウェアによる不正アクセス");
+//! let surfaces: Vec<&str> = tokens.iter().map(|t| t.surface.as_str()).collect();
+//! assert_eq!(surfaces, ["ランサムウェア", "による", "不正アクセス"]);
+//! ```
+
+use std::sync::OnceLock;
+
+use lindera::dictionary::{Dictionary, UserDictionary};
+use lindera::mode::Mode;
+use lindera::segmenter::Segmenter;
+use lindera_dictionary::builder::DictionaryBuilder;
+
+lindera_dictionary::embedded_dictionary!("/ipadic", EmbeddedIpadic);
+
+/// The project's domain words, in IPADIC's 13-column CSV form.
+const USER_DICTIONARY: &str = include_str!("../dictionaries/user.csv");
+
+/// One token: its text, its part of speech and where it is.
+///
+/// Offsets are byte offsets into the text given to [`tokenize`] (for a
+/// [`crate::Document`], the normalized text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// The token as it appears (「漏えい」).
+    pub surface: String,
+    /// Part of speech, top level (「名詞」「動詞」「助詞」「記号」…).
+    pub pos: String,
+    /// Part of speech, first subcategory (「サ変接続」「固有名詞」…, `*` if none).
+    pub pos_detail: String,
+    /// Dictionary form (「確認さ」 → 「確認する」 style lemmas; the surface for
+    /// unknown words).
+    pub base_form: String,
+    /// Byte offset where the token starts.
+    pub start: usize,
+    /// Byte offset where the token ends.
+    pub end: usize,
+}
+
+impl Token {
+    /// True for nouns (名詞), the tokens most extractors look at.
+    ///
+    /// ```
+    /// let t = &jpnotice::tokenize::tokenize("氏名")[0];
+    /// assert!(t.is_noun());
+    /// ```
+    pub fn is_noun(&self) -> bool {
+        self.pos == "名詞"
+    }
+}
+
+fn segmenter() -> &'static Segmenter {
+    static SEGMENTER: OnceLock<Segmenter> = OnceLock::new();
+    SEGMENTER.get_or_init(|| {
+        let dictionary: Dictionary = load().expect("the embedded IPADIC dictionary is corrupt");
+        let user = user_dictionary(&dictionary);
+        Segmenter::new(Mode::Normal, dictionary, user)
+    })
+}
+
+fn user_dictionary(dictionary: &Dictionary) -> Option<UserDictionary> {
+    let builder = DictionaryBuilder::new((*dictionary.metadata).clone());
+    builder
+        .build_user_dict_from_reader(USER_DICTIONARY.as_bytes())
+        .ok()
+}
+
+/// Tokenizes text with IPADIC and the domain user dictionary.
+///
+/// ASCII brackets (what NFKC makes of 「（）」) are shown to the tokenizer as
+/// full-width brackets, so they come out as symbols (記号) rather than the
+/// nouns IPADIC guesses for unknown ASCII symbols; offsets still refer to
+/// `text`.
+///
+/// ```
+/// let tokens = jpnotice::tokenize::tokenize("氏名(カナ)");
+/// assert_eq!(tokens[1].surface, "(");
+/// assert_eq!(tokens[1].pos, "記号");
+/// ```
+pub fn tokenize(text: &str) -> Vec<Token> {
+    // Replace ASCII brackets by full-width ones, remembering where the
+    // replacements are so offsets can be mapped back. Each replacement
+    // grows the text by two bytes.
+    let mut shown = String::with_capacity(text.len() + 16);
+    let mut grown_at: Vec<usize> = Vec::new(); // offsets in `shown` after each replacement
+    for c in text.chars() {
+        let wide = match c {
+            '(' => Some('（'),
+            ')' => Some('）'),
+            '[' => Some('［'),
+            ']' => Some('］'),
+            _ => None,
+        };
+        match wide {
+            Some(w) => {
+                shown.push(w);
+                grown_at.push(shown.len());
+            }
+            None => shown.push(c),
+        }
+    }
+    let back = |offset: usize| -> usize {
+        // Number of replacements that end at or before `offset`.
+        let n = grown_at.partition_point(|&g| g <= offset);
+        // An offset inside a replaced character cannot be a token boundary.
+        offset - 2 * n
+    };
+    let Ok(tokens) = segmenter().segment(std::borrow::Cow::Borrowed(shown.as_str())) else {
+        return Vec::new();
+    };
+    tokens
+        .into_iter()
+        .map(|mut t| {
+            let start = back(t.byte_start);
+            let end = back(t.byte_end);
+            let details = t.details();
+            let field = |i: usize| details.get(i).map(|s| s.to_string()).unwrap_or_default();
+            let pos = field(0);
+            let pos_detail = field(1);
+            let base = field(6);
+            let surface = text[start..end].to_owned();
+            let base_form = if base.is_empty() || base == "*" {
+                surface.clone()
+            } else {
+                base
+            };
+            Token {
+                surface,
+                pos,
+                pos_detail,
+                base_form,
+                start,
+                end,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn domain_words_are_single_tokens() {
+        for w in [
+            "要配慮個人情報",
+            "個人情報保護委員会",
+            "ランサムウェア",
+            "フォレンジック",
+            "二次被害",
+        ] {
+            let t = tokenize(w);
+            assert_eq!(t.len(), 1, "{w}: {t:?}");
+        }
+    }
+
+    #[test]
+    fn offsets_cover_text() {
+        let text = "氏名(カナ)及び[住所]の漏えい";
+        let tokens = tokenize(text);
+        for t in &tokens {
+            assert_eq!(&text[t.start..t.end], t.surface);
+        }
+        let joined: String = tokens.iter().map(|t| t.surface.as_str()).collect();
+        assert_eq!(joined, text);
+    }
+
+    #[test]
+    fn ascii_brackets_are_symbols() {
+        let tokens = tokenize("氏名(カナ)");
+        assert_eq!(tokens[1].surface, "(");
+        assert_eq!(tokens[1].pos, "記号");
+        assert_eq!(tokens[3].pos, "記号");
+    }
+
+    #[test]
+    fn base_forms() {
+        let tokens = tokenize("確認されておりません");
+        assert_eq!(tokens[0].base_form, "確認");
+    }
+}
