@@ -47,12 +47,12 @@ fn unpack(archive: &Path, dest: &Path) {
     for entry in tar.entries().expect("dictionary tarball is unreadable") {
         let mut entry = entry.expect("dictionary tarball entry is unreadable");
         let path = entry.path().expect("bad path in tarball").into_owned();
-        if let Some(name) = path.file_name() {
-            if entry.header().entry_type().is_file() {
-                entry
-                    .unpack(dest.join(name))
-                    .expect("cannot unpack a dictionary file");
-            }
+        if let Some(name) = path.file_name()
+            && entry.header().entry_type().is_file()
+        {
+            entry
+                .unpack(dest.join(name))
+                .expect("cannot unpack a dictionary file");
         }
     }
 }

@@ -373,10 +373,10 @@ fn eval(args: EvalArgs) -> Result<ExitCode, String> {
     };
     if args.json {
         let mut value = json(&report);
-        if !args.errors {
-            if let Some(obj) = value.as_object_mut() {
-                obj.remove("errors");
-            }
+        if !args.errors
+            && let Some(obj) = value.as_object_mut()
+        {
+            obj.remove("errors");
         }
         write(&mut out, &format!("{value}\n"))?;
     } else {

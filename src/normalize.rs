@@ -124,48 +124,52 @@ struct Piece {
 /// NFKC-normalizes each cluster on its own so every output character knows
 /// its input range.
 fn nfkc_pieces(input: &str) -> Vec<Piece> {
+    // Characters that are dropped (CR, BOM, control characters) are removed
+    // first, so that a combining mark after one of them still joins the
+    // character before it and a second normalization changes nothing.
+    let kept: Vec<(usize, char)> = input
+        .char_indices()
+        .filter(|&(_, c)| !is_dropped(c))
+        .collect();
     let mut out = Vec::with_capacity(input.len());
-    let mut iter = input.char_indices().peekable();
     let mut buf = String::new();
-    while let Some((start, c)) = iter.next() {
+    let mut i = 0;
+    while i < kept.len() {
+        let (start, c) = kept[i];
         let mut end = start + c.len_utf8();
         buf.clear();
         buf.push(c);
-        while let Some(&(i, next)) = iter.peek() {
-            if attaches_to_previous(next) {
-                buf.push(next);
-                end = i + next.len_utf8();
-                iter.next();
-            } else {
+        i += 1;
+        while let Some(&(at, next)) = kept.get(i) {
+            if !attaches_to_previous(next) {
                 break;
             }
+            buf.push(next);
+            end = at + next.len_utf8();
+            i += 1;
         }
         let (s, e) = (start as u32, end as u32);
+        let piece = |c: char| Piece {
+            c,
+            start: s,
+            end: e,
+        };
         if keeps_form(c) {
-            out.push(Piece {
-                c,
-                start: s,
-                end: e,
-            });
-            continue;
-        }
-        if buf.len() == c.len_utf8() && c.is_ascii() {
-            out.push(Piece {
-                c,
-                start: s,
-                end: e,
-            });
-            continue;
-        }
-        for n in buf.nfkc() {
-            out.push(Piece {
-                c: n,
-                start: s,
-                end: e,
-            });
+            out.push(piece(c));
+            out.extend(buf[c.len_utf8()..].nfkc().map(piece));
+        } else if buf.len() == 1 {
+            out.push(piece(c));
+        } else {
+            out.extend(buf.nfkc().map(piece));
         }
     }
     out
+}
+
+/// Characters removed outright: CR (so CRLF becomes LF), the BOM, and
+/// control characters other than newline and tab.
+fn is_dropped(c: char) -> bool {
+    c == '\u{FEFF}' || (c.is_control() && c != '\n' && c != '\t')
 }
 
 /// Combining marks (and the half-width voiced sound marks) belong to the
@@ -321,18 +325,6 @@ fn repair(pieces: &[Piece]) -> Vec<Piece> {
             p.c = k;
         }
         match p.c {
-            '\r' => {
-                i += 1;
-                continue;
-            }
-            '\u{FEFF}' => {
-                i += 1;
-                continue;
-            }
-            c if c.is_control() && c != '\n' && c != '\t' => {
-                i += 1;
-                continue;
-            }
             c if is_dash(c) => p.c = '-',
             c if is_wave(c) => p.c = '~',
             c if is_long_vowel(c) => {
