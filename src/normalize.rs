@@ -300,7 +300,6 @@ fn joins_before_digit(c: char) -> bool {
     matches!(
         c,
         '年' | '月'
-            | '日'
             | '時'
             | '分'
             | '和'
