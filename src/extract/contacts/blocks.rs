@@ -82,11 +82,12 @@ const HEADING_STARTS: [&str; 10] = [
 /// assert!(is_boundary("【お問合せ窓口】"));
 /// assert!(is_boundary("(2)健康診断業務に関すること"));
 /// assert!(is_boundary("(被害の相談について)"));
+/// assert!(is_boundary("## 5.再発防止策"));
 /// assert!(!is_boundary("健康管理部健康管理課"));
 /// assert!(!is_boundary("青葉音楽教室 個人情報お問い合わせ窓口"));
 /// ```
 pub fn is_boundary(line: &str) -> bool {
-    let line = line.trim();
+    let line = line.trim().trim_start_matches(['#', ' ']);
     if super::hours::parse(line).is_some() {
         return false;
     }
@@ -192,13 +193,17 @@ pub fn classify(part: &str) -> Part {
             .chars()
             .any(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
     let bare_heading = ["担当", "担当者", "窓口", "連絡先", "問合せ先", "宛先"].contains(&part);
-    if chars < 2
-        || chars > 40
+    if !(2..=40).contains(&chars)
         || bare_heading
         || address_like
         || part.contains('@')
         || part.contains("://")
     {
+        return Part::Other;
+    }
+    let heading = HEADING_STARTS.iter().any(|w| part.starts_with(w))
+        && HEADING_WORDS.iter().any(|w| part.contains(w));
+    if heading {
         return Part::Other;
     }
     if STRONG.iter().any(|w| part.contains(w)) {
@@ -261,6 +266,31 @@ static SENTENCE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 /// (「…がございましたら」).
 pub fn reads_as_sentence(text: &str) -> bool {
     SENTENCE_WORDS.is_match(text)
+}
+
+static LOCAL_GOVERNMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\p{Han}{1,3}県|\p{Han}{2,3}[市町村])(\p{Han}.*[課部室係局])$")
+        .expect("static regex")
+});
+
+/// Splits a department written after its prefecture or municipality
+/// (「若葉町福祉保健課」 → 「若葉町」, 「福祉保健課」).
+///
+/// ```
+/// use jpnotice::extract::contacts::blocks::split_local_government;
+/// assert_eq!(
+///     split_local_government("青葉県商工労働部産業振興課"),
+///     Some(("青葉県".to_owned(), "商工労働部産業振興課".to_owned()))
+/// );
+/// assert_eq!(split_local_government("都市計画課"), None);
+/// ```
+pub fn split_local_government(department: &str) -> Option<(String, String)> {
+    let caps = LOCAL_GOVERNMENT.captures(department)?;
+    let place = caps.get(1)?.as_str();
+    if ["局", "部", "課", "室"].iter().any(|w| place.contains(w)) {
+        return None;
+    }
+    Some((place.to_owned(), caps.get(2)?.as_str().to_owned()))
 }
 
 static TRAILING_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -419,6 +449,8 @@ mod tests {
         assert_eq!(classify("教育局県立学校部保健体育課"), Part::Department);
         assert_eq!(classify("青葉台市本町三丁目8番1号"), Part::Other);
         assert_eq!(classify("山田、佐藤"), Part::Other);
+        assert_eq!(classify("相談窓口"), Part::Other);
+        assert_eq!(classify("お客様相談窓口"), Part::Department);
     }
 
     #[test]

@@ -37,11 +37,7 @@ const NUM: &str = r"(?:\d{1,2}|[〇一二三四五六七八九十]{1,3})";
 
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     let time = format!(r"(午前|午後)?\s?({NUM})\s?(?::\s?(\d{{2}})|時\s?(?:({NUM})\s?分|(半))?)");
-    Regex::new(&format!(
-        r"{time}\s?(?:~|-|から|より)\s?{}\s?(?:まで)?",
-        time.replace("(?:", "(?:")
-    ))
-    .expect("static regex")
+    Regex::new(&format!(r"{time}\s?(?:~|-|から|より)\s?{time}\s?(?:まで)?")).expect("static regex")
 });
 
 static DAYS: LazyLock<Regex> = LazyLock::new(|| {
@@ -89,7 +85,7 @@ pub fn parse(text: &str) -> Option<((usize, usize), Hours)> {
     let after = text.get(whole.end()..)?;
     let except = EXCEPT.captures(after).and_then(|c| {
         let words = c.get(1)?.as_str();
-        let words = words.trim_start_matches(['(', ' ', '※', '但', 'し', 'た', 'だ', '。']);
+        let words = words.trim_start_matches(['(', ' ', '※', '但', 'し', 'た', 'だ', '。', '/']);
         (!words.is_empty()).then(|| words.trim().to_owned())
     });
     Some((
@@ -218,6 +214,13 @@ mod tests {
             (Some("09:00"), Some("20:00"))
         );
         assert_eq!(h.except.as_deref(), Some("年末年始"));
+    }
+
+    #[test]
+    fn exception_after_a_slash() {
+        let h = hours("(平日9:00~18:00/土日祝除く)");
+        assert_eq!(h.days.as_deref(), Some("平日"));
+        assert_eq!(h.except.as_deref(), Some("土日祝"));
     }
 
     #[test]

@@ -295,6 +295,17 @@ impl<'t> Page<'t> {
             .find(|(_, k)| *k == Part::WeakOrg)
             .map(|(p, _)| p.clone());
         ctx.organization = strong.clone().or(weak);
+        if ctx.organization.is_none()
+            && let Some(index) = parts.iter().position(|(_, k)| *k == Part::Department)
+            && let Some((place, rest)) = parts
+                .get(index)
+                .and_then(|(p, _)| blocks::split_local_government(p))
+        {
+            ctx.organization = Some(place);
+            if let Some(slot) = parts.get_mut(index) {
+                slot.0 = rest;
+            }
+        }
         for (p, k) in &parts {
             let is_dept = *k == Part::Department || (*k == Part::WeakOrg && strong.is_some());
             if is_dept && Some(p) != ctx.organization.as_ref() && !ctx.departments.contains(p) {

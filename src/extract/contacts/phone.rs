@@ -503,6 +503,17 @@ mod tests {
     }
 
     #[test]
+    fn labels_glued_to_the_number() {
+        assert_eq!(numbers("TEL.03-1234-5678"), ["03-1234-5678"]);
+        assert_eq!(numbers("TEL03-1234-5678"), ["03-1234-5678"]);
+        assert_eq!(
+            numbers("フリーダイヤル0120-142-966を開設"),
+            ["0120-142-966"]
+        );
+        assert_eq!(numbers("No.03-1234-5678"), Vec::<String>::new());
+    }
+
+    #[test]
     fn kanji_digits() {
         assert_eq!(
             numbers("電話 〇二二(二六三)四五一七(代表)"),

@@ -139,9 +139,10 @@ fn bracketed_section_titles_split_blocks() {
     let text = "【本件に関する問合せ先】\n(通知について)\n青葉県産業振興課\n電話 022-000-2745\n(被害の相談について)\n青葉県警察本部サイバー犯罪対策課\n電話 022-000-7171(代表)\n";
     let c = contacts(text);
     assert_eq!(c.len(), 2);
+    assert_eq!(c[1].organization.as_deref(), Some("青葉県"));
     assert_eq!(
         c[1].department.as_deref(),
-        Some("青葉県警察本部サイバー犯罪対策課")
+        Some("警察本部サイバー犯罪対策課")
     );
     assert_eq!(c[1].label.as_deref(), Some("電話"));
 }
