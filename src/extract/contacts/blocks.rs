@@ -245,8 +245,7 @@ pub fn pieces(line: &str) -> Vec<String> {
             Some(p) => format!("{p} {word}"),
             None => word.to_owned(),
         };
-        let bare_form = joined.chars().count() <= 12
-            && (joined.ends_with("法人") || joined.ends_with("会社") || joined == "(株)");
+        let bare_form = is_bare_legal_form(&joined);
         if bare_form {
             pending = Some(joined);
         } else {
@@ -255,6 +254,17 @@ pub fn pieces(line: &str) -> Vec<String> {
     }
     out.extend(pending);
     out
+}
+
+static BARE_LEGAL_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:一般|公益|特定非営利活動|社会福祉|医療|学校|独立行政|地方独立行政|国立大学|宗教|特定医療)?(?:社団|財団)?法人|株式会社|有限会社|合同会社|合資会社|\(株\)|\(有\))$")
+        .expect("static regex")
+});
+
+/// A legal form written alone, to be glued to the name after it
+/// (「一般財団法人」「株式会社」), not a name that ends with one.
+fn is_bare_legal_form(word: &str) -> bool {
+    BARE_LEGAL_FORM.is_match(word)
 }
 
 static SENTENCE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -437,6 +447,14 @@ mod tests {
             ["一般財団法人 青葉文化振興会"]
         );
         assert_eq!(pieces("担当 医事指導担当"), ["担当", "医事指導担当"]);
+        assert_eq!(
+            pieces("青葉健診株式会社 総務課"),
+            ["青葉健診株式会社", "総務課"]
+        );
+        assert_eq!(
+            pieces("株式会社 青葉健診 総務課"),
+            ["株式会社 青葉健診", "総務課"]
+        );
         assert_eq!(
             pieces("特定非営利活動法人 青葉こども食堂ネットワーク 事務局"),
             ["特定非営利活動法人 青葉こども食堂ネットワーク", "事務局"]

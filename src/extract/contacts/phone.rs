@@ -4,7 +4,8 @@
 //! 「〇一二…九」 all through) with `-`, brackets or single spaces between
 //! the groups: 「0493-81-6089」「046(223)5789」「(03)3316-1117」
 //! 「〇二二(二六三)四五一七」. It must start with one `0` (not `00`) and have
-//! 10 digits, or 11 for mobile, IP and 0800 numbers.
+//! 10 digits, or 11 for mobile, IP and 0800 numbers. The international
+//! form 「+81-3-1234-5678」「+81(0)3-…」 is read as the national one.
 //!
 //! The grouping as written is kept; a number written without separators
 //! (「0312345678」) is grouped by the Japanese numbering plan of the
@@ -275,12 +276,17 @@ fn accept(
     if masked.iter().any(|&(s, e)| start < e && s < end) {
         return None;
     }
-    let groups = digit_groups(chars.get(first..last)?, piece.kanji);
+    let mut groups = digit_groups(chars.get(first..last)?, piece.kanji);
+    let mut before = text.get(..start)?;
+    let international = before.ends_with('+') && groups.first().is_some_and(|g| g == "81");
+    if international {
+        before = before.get(..before.len() - 1)?;
+        to_national(&mut groups);
+    }
     let digits: String = groups.concat();
     if !plausible_length(&digits) {
         return None;
     }
-    let before = text.get(..start)?;
     let after = text.get(end..)?;
     if !clean_edges(before, after) || looks_like_id(before) {
         return None;
@@ -301,6 +307,21 @@ fn accept(
         national,
         kind: PhoneKind::of_digits(&digits),
     })
+}
+
+/// Turns the groups of an international number (「+81-3-…」「+81(0)3-…」)
+/// into national ones: the country code goes, the trunk prefix 0 comes
+/// back.
+fn to_national(groups: &mut Vec<String>) {
+    groups.remove(0);
+    if groups.first().is_some_and(|g| g == "0") {
+        groups.remove(0);
+    }
+    if let Some(area) = groups.first_mut()
+        && !area.starts_with('0')
+    {
+        area.insert(0, '0');
+    }
 }
 
 /// The digit groups of a piece, as ASCII digit strings.
@@ -511,6 +532,13 @@ mod tests {
             ["0120-142-966"]
         );
         assert_eq!(numbers("No.03-1234-5678"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn international_form() {
+        assert_eq!(numbers("TEL +81-3-1234-5678"), ["03-1234-5678"]);
+        assert_eq!(numbers("+81(0)46-223-5789"), ["046-223-5789"]);
+        assert_eq!(numbers("+81 90 1234 5678"), ["090-1234-5678"]);
     }
 
     #[test]
