@@ -49,8 +49,10 @@ fn trimmed_len(url: &str) -> usize {
         let unbalanced = |open: char, close: char| {
             last == close && body.matches(open).count() < body.matches(close).count()
         };
-        let cut = matches!(last, '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '*')
-            || unbalanced('(', ')')
+        let cut = matches!(
+            last,
+            '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '*' | '(' | '['
+        ) || unbalanced('(', ')')
             || unbalanced('[', ']');
         if !cut {
             return end;
@@ -113,6 +115,14 @@ mod tests {
             ["https://a.example/wiki/X_(y)"]
         );
         assert_eq!(url_list("「http://a.example/」"), ["http://a.example/"]);
+        assert_eq!(
+            url_list("(https://a.example/)(参照)"),
+            ["https://a.example/"]
+        );
+        assert_eq!(
+            url_list("[資料](https://a.example/x.pdf)"),
+            ["https://a.example/x.pdf"]
+        );
     }
 
     #[test]
