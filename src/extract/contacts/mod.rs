@@ -92,11 +92,18 @@ pub fn extract(doc: &Document, warnings: &mut Vec<String>) -> (Vec<Contact>, Vec
     masked.extend(urls::find_file_names(text));
     let found = phone::find_phones(text, &masked);
     let page = Page::new(text, &found, &emails);
-    let mut contacts: Vec<(usize, Contact)> = Vec::new();
+    let mut contacts: Vec<Placed> = Vec::new();
     for (k, m) in found.iter().enumerate() {
         page.place(doc, k, m, &mut contacts);
     }
-    (contacts.into_iter().map(|(_, c)| c).collect(), url_list)
+    (contacts.into_iter().map(|p| p.contact).collect(), url_list)
+}
+
+/// A contact with the block and line of its number.
+struct Placed {
+    block: usize,
+    line: usize,
+    contact: Contact,
 }
 
 /// The text read as lines, with the numbers and addresses on each.
@@ -169,13 +176,7 @@ impl<'t> Page<'t> {
 
     /// Adds match `k` to `contacts`: a new contact, or the FAX of the
     /// contact before it in the same block.
-    fn place(
-        &self,
-        doc: &Document,
-        k: usize,
-        m: &PhoneMatch,
-        contacts: &mut Vec<(usize, Contact)>,
-    ) {
+    fn place(&self, doc: &Document, k: usize, m: &PhoneMatch, contacts: &mut Vec<Placed>) {
         let line_index = self.line_of.get(k).copied().unwrap_or(0);
         let line = self
             .lines
@@ -207,9 +208,9 @@ impl<'t> Page<'t> {
             let owner = contacts
                 .iter_mut()
                 .rev()
-                .find(|(b, c)| *b == block && c.fax.is_none() && c.phone.is_some());
-            if let Some((_, owner)) = owner {
-                owner.fax = Some(m.national.clone());
+                .find(|p| p.block == block && p.contact.fax.is_none() && p.contact.phone.is_some());
+            if let Some(owner) = owner {
+                owner.contact.fax = Some(m.national.clone());
                 return;
             }
         }
@@ -234,7 +235,24 @@ impl<'t> Page<'t> {
             start: span.start,
             end: span.end,
         };
-        contacts.push((block, contact));
+        // 「FAX … / TEL …」: a FAX-only contact just before, in the same
+        // block, takes this phone.
+        if !fax_only
+            && let Some(last) = contacts.last_mut()
+            && last.block == block
+            && last.contact.phone.is_none()
+            && line_index.saturating_sub(last.line) <= 1
+        {
+            let fax = last.contact.fax.take();
+            last.contact = Contact { fax, ..contact };
+            last.line = line_index;
+            return;
+        }
+        contacts.push(Placed {
+            block,
+            line: line_index,
+            contact,
+        });
     }
 
     /// Organization, department, e-mail and postal address from the lines

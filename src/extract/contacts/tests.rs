@@ -146,3 +146,14 @@ fn bracketed_section_titles_split_blocks() {
     );
     assert_eq!(c[1].label.as_deref(), Some("電話"));
 }
+
+#[test]
+fn fax_written_before_the_phone() {
+    let c = contacts("青葉商事株式会社\nFAX 03-0000-1112 TEL 03-0000-1111\n");
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0].phone.as_deref(), Some("03-0000-1111"));
+    assert_eq!(c[0].fax.as_deref(), Some("03-0000-1112"));
+    assert_eq!(c[0].text, "03-0000-1111");
+    assert_eq!(c[0].label.as_deref(), Some("TEL"));
+    assert_eq!(c[0].organization.as_deref(), Some("青葉商事株式会社"));
+}
