@@ -1,0 +1,145 @@
+//! URLs, e-mail addresses and file names in normalized text.
+//!
+//! A URL runs from `http://` or `https://` over the characters RFC 3986
+//! allows; trailing punctuation and unbalanced closing brackets are cut
+//! (「https://a.example/news.html）。」 → `https://a.example/news.html`).
+//! Their spans also mask digits that must not be read as phone numbers.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+").expect("static regex")
+});
+
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+").expect("static regex")
+});
+
+static FILE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[A-Za-z0-9_\-.]+\.(?:pdf|html?|xlsx?|docx?|csv|zip|txt|jpe?g|png|pptx?)\b")
+        .expect("static regex")
+});
+
+/// Byte ranges of the URLs in `text`, trailing punctuation cut.
+///
+/// ```
+/// use jpnotice::extract::contacts::urls::find_urls;
+/// let text = "詳細（https://a.example/n.html）。";
+/// let (s, e) = find_urls(text)[0];
+/// assert_eq!(&text[s..e], "https://a.example/n.html");
+/// ```
+pub fn find_urls(text: &str) -> Vec<(usize, usize)> {
+    URL.find_iter(text)
+        .map(|m| (m.start(), m.start() + trimmed_len(m.as_str())))
+        .filter(|&(s, e)| e > s + "http://".len())
+        .collect()
+}
+
+/// Length of a URL once trailing punctuation and unbalanced closing
+/// brackets are removed.
+fn trimmed_len(url: &str) -> usize {
+    let mut end = url.len();
+    loop {
+        let Some(last) = url.get(..end).and_then(|u| u.chars().last()) else {
+            return end;
+        };
+        let body = url.get(..end).unwrap_or("");
+        let unbalanced = |open: char, close: char| {
+            last == close && body.matches(open).count() < body.matches(close).count()
+        };
+        let cut = matches!(
+            last,
+            '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '*' | '(' | '['
+        ) || unbalanced('(', ')')
+            || unbalanced('[', ']');
+        if !cut {
+            return end;
+        }
+        end -= last.len_utf8();
+    }
+}
+
+/// Byte ranges of the e-mail addresses in `text`.
+///
+/// ```
+/// use jpnotice::extract::contacts::urls::find_emails;
+/// let text = "メール:desk@a.example まで";
+/// let (s, e) = find_emails(text)[0];
+/// assert_eq!(&text[s..e], "desk@a.example");
+/// ```
+pub fn find_emails(text: &str) -> Vec<(usize, usize)> {
+    EMAIL
+        .find_iter(text)
+        .map(|m| (m.start(), m.end()))
+        .collect()
+}
+
+/// Byte ranges of file names (「news_20240131.pdf」).
+pub fn find_file_names(text: &str) -> Vec<(usize, usize)> {
+    FILE_NAME
+        .find_iter(text)
+        .map(|m| (m.start(), m.end()))
+        .collect()
+}
+
+/// The URLs of `text` as strings, deduplicated, in order of appearance.
+///
+/// ```
+/// use jpnotice::extract::contacts::urls::url_list;
+/// let text = "- https://a.example/x.pdf\n第1報:https://a.example/x.pdf";
+/// assert_eq!(url_list(text), ["https://a.example/x.pdf"]);
+/// ```
+pub fn url_list(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (s, e) in find_urls(text) {
+        if let Some(url) = text.get(s..e)
+            && !out.iter().any(|u| u == url)
+        {
+            out.push(url.to_owned());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_cut_trailing_punctuation_and_brackets() {
+        assert_eq!(url_list("(https://a.example/b)."), ["https://a.example/b"]);
+        assert_eq!(
+            url_list("https://a.example/wiki/X_(y) と"),
+            ["https://a.example/wiki/X_(y)"]
+        );
+        assert_eq!(url_list("「http://a.example/」"), ["http://a.example/"]);
+        assert_eq!(
+            url_list("(https://a.example/)(参照)"),
+            ["https://a.example/"]
+        );
+        assert_eq!(
+            url_list("[資料](https://a.example/x.pdf)"),
+            ["https://a.example/x.pdf"]
+        );
+    }
+
+    #[test]
+    fn urls_keep_percent_encoding_and_stop_at_japanese() {
+        assert_eq!(
+            url_list("第4報:https://a.example/2026/%E6%97%A5.md をご覧"),
+            ["https://a.example/2026/%E6%97%A5.md"]
+        );
+        assert_eq!(
+            url_list("https://a.example/n.html参照"),
+            ["https://a.example/n.html"]
+        );
+    }
+
+    #[test]
+    fn emails_and_file_names() {
+        assert_eq!(find_emails("E-mail:info@a-b.example。").len(), 1);
+        assert_eq!(find_file_names("news_20240131.pdf を参照"), [(0, 17)]);
+    }
+}
