@@ -312,6 +312,10 @@ fn heading_level(line: &str) -> Option<u8> {
     {
         return Some(2);
     }
+    // A short plain line that names a special section (「感染を防止するための対応策」).
+    if chars <= 25 && !line.contains('、') && classify_heading(line).is_some() {
+        return Some(2);
+    }
     if NUMBERED.is_match(line) {
         return Some(2);
     }
@@ -437,7 +441,11 @@ pub fn negated_after(sentence: &str, cue_end: usize) -> bool {
         if FALSE_NEGATION.is_match(before) {
             continue;
         }
-        if ends_with_topic(before) && !before.ends_with("では") && !EVENT_NOUN.is_match(before) {
+        if ends_with_topic(before)
+            && before.chars().count() > 1
+            && !before.ends_with("では")
+            && !EVENT_NOUN.is_match(before)
+        {
             continue;
         }
         return true;
