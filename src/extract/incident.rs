@@ -160,6 +160,10 @@ static SERVICE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+static SYSTEM_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"システム|サーバ|ネットワーク|環境|基盤|サイト|ホームページ|端末|PC|パソコン|データ")
+});
+
 /// Finds the incident types, sorted in the vocabulary's order.
 pub fn extract(doc: &Document) -> Vec<IncidentType> {
     classify(&split(doc))
@@ -251,6 +255,9 @@ fn accepts(kind: IncidentType, text: &str, start: usize, end: usize) -> bool {
     if negated_after(text, end) {
         return false;
     }
+    if kind != IncidentType::SystemFailure && conditional(before, after) {
+        return false;
+    }
     match kind {
         IncidentType::SystemFailure => system_failure(text, before, &text[start..end], after),
         IncidentType::Phishing => !speculative_sentence(text) && !before.contains("今後"),
@@ -262,6 +269,14 @@ fn accepts(kind: IncidentType, text: &str, start: usize, end: usize) -> bool {
         IncidentType::UnauthorizedAccess => !hypothetical_before(before) || !hypothetical(after),
         _ => true,
     }
+}
+
+/// A condition or a threat rather than an event: 「…が脆弱な場合、侵入される
+/// おそれがあります」.
+fn conditional(before: &str, after: &str) -> bool {
+    static THREAT: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^(?:され|を受け)る(?:おそれ|恐れ|可能性|危険|こと(?:が|も)あ)"));
+    before.contains("場合") || THREAT.is_match(after)
 }
 
 /// 「可能性」「おそれ」「場合」 in the rest of the clause.
@@ -316,7 +331,9 @@ fn system_failure(text: &str, before: &str, cue: &str, after: &str) -> bool {
             }
             true
         }
-        "復旧" | "再開" | "再構築" => {
+        "再構築" => SYSTEM_WORD.is_match(&near_before),
+        "回復" => !near_before.ends_with("信頼") && !near_before.ends_with("信頼の"),
+        "復旧" | "再開" => {
             !near_before.contains("アカウント") && !after.starts_with("できなかった")
                 || SERVICE_WORD.is_match(text)
         }
@@ -405,6 +422,18 @@ mod tests {
         assert_eq!(
             types("不正アクセスを受け、オンラインストアのサービスを停止しております。"),
             [UnauthorizedAccess, SystemFailure]
+        );
+    }
+
+    #[test]
+    fn threats_and_conditions_are_not_incidents() {
+        assert_eq!(
+            types("パスワードが脆弱な場合、ネットワークに侵入されるおそれがあります。"),
+            []
+        );
+        assert_eq!(
+            types("今後は再発防止と信頼回復に取り組んでまいります。"),
+            []
         );
     }
 

@@ -378,7 +378,7 @@ pub fn mood(sentence: &str) -> Mood {
         Regex::new(r"(?:まいります|参ります|努めます|図ります|講じます|徹底(?:いた|致)?します|強化(?:いた|致)?します|予定です|予定でございます|所存です|取り組みます|目指します|検討(?:して|を進めて)(?:おります|います)|進めてまいり)[^。]{0,8}$").expect("static regex")
     });
     static PREVENTION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"再発防止|再発の防止|未然に防|防止する(?:ため|観点)|防止策|対策として|対策を(?:講じ|実施|強化)|セキュリティ(?:強化|対策)").expect("static regex")
+        Regex::new(r"再発防止|再発の防止|未然に防|防止策|対策として|セキュリティ(?:の)?(?:強化|対策)(?:を|に)").expect("static regex")
     });
     let s = sentence.trim_end_matches(['。', ' ', ')', '」']);
     if REQUEST.is_match(s) {
