@@ -141,7 +141,10 @@ pub fn evidence(sentences: &[Sentence]) -> Vec<(LeakStatus, String)> {
 fn judge(s: &Sentence, start: usize, end: usize) -> Option<LeakStatus> {
     let text = s.text.as_str();
     let after = &text[end..];
-    if NOT_EVENT.is_match(after) {
+    if NOT_EVENT.is_match(after)
+        || conditional(&text[..start], after)
+        || outgoing_mail(&text[..start], after)
+    {
         return None;
     }
     let clause = clause_of(text, start, end);
@@ -181,6 +184,18 @@ fn denied_later(after: &str) -> bool {
     });
     let stop = END.find(after).map_or(after.len(), |m| m.start());
     DENIAL.is_match(&after[..stop])
+}
+
+/// 「万一、漏洩が確認された場合には」: a condition, not an event.
+fn conditional(before: &str, after: &str) -> bool {
+    let near: String = after.chars().take(15).collect();
+    let near = near.split(['。', '、']).next().unwrap_or("");
+    near.contains("場合") || before.ends_with("万一、") || before.ends_with("万が一、")
+}
+
+/// 「当社から外部に送信されたメール」: ordinary outgoing mail.
+fn outgoing_mail(before: &str, after: &str) -> bool {
+    before.ends_with("から") || after.starts_with("されたメール") || after.starts_with("したメール")
 }
 
 /// 「流出の可能性も含め調査中」: investigating, not stating a possibility.
@@ -286,6 +301,18 @@ mod tests {
         assert_eq!(
             status("攻撃者は会員情報を奪取し、不審メールを配信しました。"),
             Some(Confirmed)
+        );
+    }
+
+    #[test]
+    fn conditions_are_not_leaks() {
+        assert_eq!(
+            status("万一、漏洩が確認された場合には速やかにご連絡します。"),
+            Some(NoneStated)
+        );
+        assert_eq!(
+            status("当社から外部に送信されたメールが保存されていました。"),
+            Some(NoneStated)
         );
     }
 
