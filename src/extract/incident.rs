@@ -86,7 +86,7 @@ static CUES: LazyLock<Vec<(IncidentType, Regex)>> = LazyLock::new(|| {
         (
             UnauthorizedAccess,
             re(
-                r"不正アクセス|不正ログイン|不正に(?:ログイン|アクセス|侵入)|不正侵入|侵入|乗っ取|のっとり|脆弱性(?:を|が)(?:悪用|突|利用)|脆弱性を狙|不正な通信|不正通信|SQLインジェクション|リスト型|パスワードリスト|ブルートフォース|総当たり|第三者(?:が|による|によって)[^。]{0,10}(?:ログイン|アクセス)|アカウント(?:が|を|の)?不正(?:に|な)?(?:利用|使用|操作)|不正に操作",
+                r"不正アクセス|不正ログイン|不正に(?:ログイン|アクセス|侵入)|不正侵入|侵入|乗っ取|のっとり|脆弱性(?:を|が)(?:悪用|突|利用)|脆弱性を狙|不正な通信|不正通信|SQLインジェクション|リスト型|パスワードリスト|ブルートフォース|総当たり|第三者(?:が|による|によって)[^。]{0,10}(?:ログイン|アクセス)|(?:メールアドレス|アカウント|ID)[^。、]{0,6}?(?:が|を|の)?不正(?:に|な)?(?:利用|使用|操作)|不正に操作",
             ),
         ),
         (
@@ -265,7 +265,9 @@ fn accepts(kind: IncidentType, text: &str, start: usize, end: usize) -> bool {
             let cue = &text[start..end];
             cue != "改ざん" && cue != "改竄" || mentions_page(text)
         }
-        IncidentType::Ransomware => !text[start..end].contains("暗号化") || !self_encrypted(after),
+        IncidentType::Ransomware => {
+            !text[start..end].contains("暗号化") || !self_encrypted(text, after)
+        }
         IncidentType::UnauthorizedAccess => !hypothetical_before(before) || !hypothetical(after),
         _ => true,
     }
@@ -301,8 +303,14 @@ fn hypothetical_before(before: &str) -> bool {
     before.ends_with("万が一") || before.ends_with("もし") || before.ends_with("今後")
 }
 
-fn self_encrypted(after: &str) -> bool {
-    after.starts_with("て保存") || after.starts_with("ており") || after.starts_with("て保管")
+/// 「カード情報は暗号化されており」: the issuer's own protection, unless the
+/// sentence speaks of an attack.
+fn self_encrypted(text: &str, after: &str) -> bool {
+    static ATTACK: LazyLock<Regex> =
+        LazyLock::new(|| re(r"不正アクセス|攻撃|第三者|被害|ウイルス|復旧|使用できな|利用できな"));
+    after.starts_with("て保存")
+        || after.starts_with("て保管")
+        || after.starts_with("ており") && !ATTACK.is_match(text)
 }
 
 fn mentions_page(text: &str) -> bool {
@@ -434,6 +442,14 @@ mod tests {
         assert_eq!(
             types("今後は再発防止と信頼回復に取り組んでまいります。"),
             []
+        );
+    }
+
+    #[test]
+    fn hijacked_mail_address_is_unauthorized_access() {
+        assert_eq!(
+            types("当社のメールアドレスの一つが不正に利用され、不審なメールが送信されました。"),
+            [UnauthorizedAccess]
         );
     }
 
