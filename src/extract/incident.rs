@@ -86,7 +86,7 @@ static CUES: LazyLock<Vec<(IncidentType, Regex)>> = LazyLock::new(|| {
         (
             UnauthorizedAccess,
             re(
-                r"不正アクセス|不正ログイン|不正に(?:ログイン|アクセス|侵入)|不正侵入|侵入|乗っ取|のっとり|脆弱性(?:を|が)(?:悪用|突|利用)|脆弱性を狙|不正な通信|不正通信|SQLインジェクション|リスト型|パスワードリスト|ブルートフォース|総当たり|第三者(?:が|による|によって)[^。]{0,10}(?:ログイン|アクセス)|(?:メールアドレス|アカウント|ID)[^。、]{0,6}?(?:が|を|の)?不正(?:に|な)?(?:利用|使用|操作)|不正に操作",
+                r"不正アクセス|不正ログイン|不正に(?:ログイン|アクセス|侵入)|不正侵入|侵入|乗っ取|のっとり|脆弱性(?:を|が)(?:悪用|突|利用)|脆弱性を狙|不正な通信|不正通信|SQLインジェクション|リスト型|パスワードリスト|ブルートフォース|総当たり|第三者(?:が|による|によって)[^。]{0,10}(?:ログイン|アクセス)|(?:メールアドレス|アカウント|ID|サーバ|サーバー)[^。、]{0,6}?(?:が|を|の)?不正(?:に|な)?(?:利用|使用|操作)|不正に操作",
             ),
         ),
         (
@@ -114,7 +114,7 @@ static CUES: LazyLock<Vec<(IncidentType, Regex)>> = LazyLock::new(|| {
         (
             Insider,
             re(
-                r"不正に持ち出|不正(?:な)?持ち出し|内部不正|(?:元|前)(?:社員|従業員|職員|派遣社員|契約社員|従業者)(?:が|による|により|によって|は)|不正に(?:取得|売却|提供|流出させ)|名簿業者|私的に(?:利用|閲覧|持ち出)",
+                r"不正に持ち出|不正(?:な)?持ち出し|内部不正|(?:元|前)(?:社員|従業員|職員|派遣社員|契約社員|従業者)(?:が|による|により|によって|は)|不正に(?:売却|流出させ)|名簿業者|私的に(?:利用|閲覧|持ち出)",
             ),
         ),
         (
@@ -142,7 +142,7 @@ static CUES: LazyLock<Vec<(IncidentType, Regex)>> = LazyLock::new(|| {
 /// thing: 「不正アクセス対策」「侵入検知」「障害者」.
 static CUE_FOLLOWER_VETO: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:対策|防止|を防|検知|検出システム|禁止法|を未然|者|福祉|児|のある|をお持ち|支援|等防止|防御|監視|の有無|の可能性|されないよう|を受けないよう|しないよう)",
+        r"^(?:対策|防止|を防|検知|検出システム|禁止法|を未然|者|福祉|児|のある|をお持ち|支援|等防止|防御|監視|の有無|されないよう|を受けないよう|しないよう)",
     )
 });
 
@@ -255,12 +255,15 @@ fn accepts(kind: IncidentType, text: &str, start: usize, end: usize) -> bool {
     if negated_after(text, end) {
         return false;
     }
-    if kind != IncidentType::SystemFailure && conditional(before, after) {
+    if kind != IncidentType::SystemFailure && (conditional(before, after) || prevention(after)) {
         return false;
     }
     match kind {
         IncidentType::SystemFailure => system_failure(text, before, &text[start..end], after),
-        IncidentType::Phishing => !speculative_sentence(text) && !before.contains("今後"),
+        IncidentType::Phishing => {
+            !speculative_sentence(text) && !before.contains("今後") && !suspected(after)
+        }
+        IncidentType::Malware => !hypothetical(after) && !suspected(after),
         IncidentType::WebTampering => {
             let cue = &text[start..end];
             cue != "改ざん" && cue != "改竄" || mentions_page(text)
@@ -281,6 +284,13 @@ fn conditional(before: &str, after: &str) -> bool {
     before.contains("場合") || THREAT.is_match(after)
 }
 
+/// 「作業ミスを防ぐための…」: a measure against the cue.
+fn prevention(after: &str) -> bool {
+    static P: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^[^。、]{0,15}?(?:を防ぐ|を防止|防止(?:の|する)|を未然に|を抑止)"));
+    P.is_match(after)
+}
+
 /// 「可能性」「おそれ」「場合」 in the rest of the clause.
 fn hypothetical(after: &str) -> bool {
     static H: LazyLock<Regex> =
@@ -297,6 +307,13 @@ fn speculative_sentence(text: &str) -> bool {
         )
     });
     S.is_match(text)
+}
+
+/// 「フィッシングが疑われるもの」: a suspicion voiced by others.
+fn suspected(after: &str) -> bool {
+    static S: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^[^。、]{0,6}(?:疑われ|疑い|の危険|などの危険)"));
+    S.is_match(after)
 }
 
 fn hypothetical_before(before: &str) -> bool {
@@ -454,6 +471,18 @@ mod tests {
     }
 
     #[test]
+    fn attackers_taking_data_is_not_insider() {
+        assert_eq!(
+            types("第三者が不正に取得した認証情報を用いて不正ログインを行いました。"),
+            [UnauthorizedAccess]
+        );
+        assert_eq!(
+            types("元従業員が顧客名簿を不正に持ち出しました。"),
+            [Insider]
+        );
+    }
+
+    #[test]
     fn disability_is_not_failure() {
         assert_eq!(
             types("障害者手帳の情報を含む書類を紛失しました。"),
@@ -476,13 +505,19 @@ mod tests {
 
 #[cfg(test)]
 mod corpus_probe {
-    /// Prints the evidence for the files in `JPNOTICE_PROBE` (debugging aid).
+    /// Prints the evidence for the files in `JPNOTICE_PROBE` (comma-separated,
+    /// or `@list.txt`), a debugging aid.
     #[test]
     fn probe() {
         let Ok(list) = std::env::var("JPNOTICE_PROBE") else {
             return;
         };
-        for path in list.split(',') {
+        // `@file` names a file listing the paths, one a line.
+        let list = match list.strip_prefix('@') {
+            Some(file) => std::fs::read_to_string(file).unwrap_or_default(),
+            None => list,
+        };
+        for path in list.split([',', '\n']).filter(|p| !p.is_empty()) {
             let Ok(text) = std::fs::read_to_string(path) else {
                 continue;
             };

@@ -144,10 +144,15 @@ fn judge(s: &Sentence, start: usize, end: usize) -> Option<LeakStatus> {
     if NOT_EVENT.is_match(after)
         || conditional(&text[..start], after)
         || outgoing_mail(&text[..start], after)
+        || FUTURE_ADDRESSEE.is_match(after)
     {
         return None;
     }
     let clause = clause_of(text, start, end);
+    if clause.contains("有無") || clause.contains("かどうか") || clause.contains("か否か")
+    {
+        return None;
+    }
     if negated_after(text, end) || denied_later(after) {
         return if POSSIBLE.is_match(clause) && !denies_possibility(clause) {
             Some(LeakStatus::Possible)
@@ -165,6 +170,12 @@ fn judge(s: &Sentence, start: usize, end: usize) -> Option<LeakStatus> {
     fact.then_some(LeakStatus::Confirmed)
 }
 
+/// 「漏えいが判明したお客さまには…ご連絡します」: people to be told in the
+/// future, not a stated leak.
+static FUTURE_ADDRESSEE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:が|の事実が)?(?:確認|判明)(?:され|し)た(?:お客|皆様|皆さま|方|場合|際)")
+});
+
 /// Misdelivered mail or documents expose data as a fact.
 static MISDELIVERED: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -179,7 +190,7 @@ fn denied_later(after: &str) -> bool {
         LazyLock::new(|| re(r"。|ものの|けれど|一方|が、|ですが|ましたが"));
     static DENIAL: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?:確認|認め|発見|検出|検知)(?:され|でき|られ)?(?:て)?(?:おりません|いません|いない|ませんでした|なかった|ておらず|おらず|ず)|(?:事実|痕跡|形跡|証跡)(?:は|も)(?:ございません|ありません|ない|無い|なく|見つかっておりません|見つかっていません)",
+            r"(?:確認|認め|発見|検出|検知)(?:は|も)?(?:され|でき|られ)?(?:て)?(?:おりません|いません|いない|ませんでした|なかった|ておらず|おらず|ず)|(?:事実|痕跡|形跡|証跡)(?:は|も)(?:ございません|ありません|ない|無い|なく|見つかっておりません|見つかっていません)",
         )
     });
     let stop = END.find(after).map_or(after.len(), |m| m.start());
@@ -317,6 +328,22 @@ mod tests {
     }
 
     #[test]
+    fn investigations_and_future_contacts_are_not_leaks() {
+        assert_eq!(
+            status("情報が流出した事実の有無については現在調査中です。"),
+            Some(NoneStated)
+        );
+        assert_eq!(
+            status("漏えいが判明したお客さまには個別にご連絡いたします。"),
+            Some(NoneStated)
+        );
+        assert_eq!(
+            status("個人情報が漏洩したことの確認はされておりません。"),
+            Some(NotFound)
+        );
+    }
+
+    #[test]
     fn misuse_alone_is_none_stated() {
         assert_eq!(
             status("現時点で不正利用等の被害は確認されておりません。"),
@@ -335,13 +362,19 @@ mod tests {
 
 #[cfg(test)]
 mod corpus_probe {
-    /// Prints the evidence for the files in `JPNOTICE_PROBE` (debugging aid).
+    /// Prints the evidence for the files in `JPNOTICE_PROBE` (comma-separated,
+    /// or `@list.txt`), a debugging aid.
     #[test]
     fn probe() {
         let Ok(list) = std::env::var("JPNOTICE_PROBE") else {
             return;
         };
-        for path in list.split(',') {
+        // `@file` names a file listing the paths, one a line.
+        let list = match list.strip_prefix('@') {
+            Some(file) => std::fs::read_to_string(file).unwrap_or_default(),
+            None => list,
+        };
+        for path in list.split([',', '\n']).filter(|p| !p.is_empty()) {
             let Ok(text) = std::fs::read_to_string(path) else {
                 continue;
             };

@@ -411,7 +411,7 @@ static FALSE_NEGATION: LazyLock<Regex> = LazyLock::new(|| {
 /// Nouns before 「は」「が」「も」 that make a negation about the event
 /// (「痕跡はありません」), as opposed to a property (「送信機能は無い」).
 static EVENT_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:痕跡|形跡|事実|被害|影響|発生|感染|可能性|侵入|アクセス|漏えい|漏洩|流出|送信|不正|問題|異常|兆候|証拠|記録|ログ|こと|もの|の|事象|事案|おそれ|恐れ|確認|実害|利用|公開|閲覧|懸念|改ざん|拡散|報告|物|状況|点|等)(?:等|など)?(?:は|が|も)$").expect("static regex")
+    Regex::new(r"(?:痕跡|形跡|事実|被害|影響|発生|感染|可能性|侵入|アクセス|漏えい|漏洩|流出|送信|不正|問題|異常|兆候|証拠|記録|ログ|こと|もの|の|事象|事案|おそれ|恐れ|確認|実害|利用|公開|閲覧|懸念|改ざん|拡散|報告|物|状況|点|等|掲載|送出|持ち出し|窃取)(?:等|など)?(?:は|が|も)$").expect("static regex")
 });
 
 /// True when the clause after a cue (from byte `cue_end` of `sentence`)
