@@ -156,7 +156,7 @@ static CONTAINMENT: LazyLock<Regex> = LazyLock::new(|| {
 
 static SERVICE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"サービス|サイト|ホームページ|システム|業務|受付|販売|出荷|生産|営業|配信|公開|運用|予約|診療|決済|店舗|工場|稼働|機能|ページ|アプリ|提供|EC|窓口|電子カルテ|ナースコール",
+        r"サービス|サイト|ホームページ|システム|業務|受付|販売|出荷|生産|営業|配信|公開|運用|予約|診療|決済|店舗|工場|稼働|機能|ページ|アプリ|EC|窓口|電子カルテ|ナースコール",
     )
 });
 
@@ -264,6 +264,7 @@ fn accepts(kind: IncidentType, text: &str, start: usize, end: usize) -> bool {
             !speculative_sentence(text) && !before.contains("今後") && !suspected(after)
         }
         IncidentType::Malware => !hypothetical(after) && !suspected(after),
+        IncidentType::LostOrStolen => !stolen_credentials(after),
         IncidentType::WebTampering => {
             let cue = &text[start..end];
             cue != "改ざん" && cue != "改竄" || mentions_page(text)
@@ -309,6 +310,14 @@ fn speculative_sentence(text: &str) -> bool {
     S.is_match(text)
 }
 
+/// 「盗まれたアカウント情報」: credentials, not a device or paper.
+fn stolen_credentials(after: &str) -> bool {
+    static C: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^た?(?:アカウント|認証|ID|パスワード|ログイン|クレデンシャル|情報|データ|個人情報)")
+    });
+    C.is_match(after)
+}
+
 /// 「フィッシングが疑われるもの」: a suspicion voiced by others.
 fn suspected(after: &str) -> bool {
     static S: LazyLock<Regex> =
@@ -350,6 +359,9 @@ fn system_failure(text: &str, before: &str, cue: &str, after: &str) -> bool {
         .rev()
         .collect();
     match cue {
+        "停止" | "中断" | "休止" if after.starts_with("を求め") || after.starts_with("を要請") => {
+            false
+        }
         "停止" | "中断" | "休止" => {
             if CONTAINMENT.is_match(&near_before) && !SERVICE_WORD.is_match(&near_before) {
                 return false;
@@ -480,6 +492,15 @@ mod tests {
             types("元従業員が顧客名簿を不正に持ち出しました。"),
             [Insider]
         );
+    }
+
+    #[test]
+    fn stolen_credentials_are_not_stolen_devices() {
+        assert_eq!(
+            types("端末から盗まれたアカウント情報を用いて不正ログインが行われました。"),
+            [UnauthorizedAccess]
+        );
+        assert_eq!(types("取引先に第三者への提供の停止を求めております。"), []);
     }
 
     #[test]

@@ -6,9 +6,9 @@
 //! without an incident of its own:
 //! - it says so (「本通知は、特定の事案が発生したことを受けたものではありません」);
 //! - or it asks readers to take measures (「対策を徹底してください」「周知」) about
-//!   incidents at others (「県内の医療機関において」) and never speaks of its own
-//!   organization (当社, 弊社, 当院, 本学 …), its contractor (委託先) or an
-//!   apology (お詫び);
+//!   incidents at others (「県内の医療機関において」「全国的に相次いで」) and
+//!   never speaks of its own organization (当社, 弊社, 当院, 当金庫 …), its
+//!   contractor (委託先) or a service it uses (「が利用する」), nor apologizes;
 //! - or its title warns about impersonation (「○○をかたるメールにご注意ください」)
 //!   with no apology and no incident found in the text.
 //!
@@ -43,17 +43,25 @@ fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("static regex")
 }
 
-/// The issuer speaking of itself or its contractor.
+/// The issuer speaking of its own incident, its contractor or a service it
+/// uses, or apologizing.
 static OWN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"当社|弊社|当院|本院|本学|当学|当法人|本法人|当会|本会|当行|当館|当店|当園|当機構|本機構|当センター|当事業団|当組合|本組合|当協会|本協会|本連合会|当連合会|当施設|本校|当校|当グループ|委託先|再委託|受託|お詫び|おわび|申し訳",
+        r"当社|弊社|当院|本院|本学|当学|当法人|本法人|当会|本会|当行|当金庫|当庫|当館|当店|当園|当機構|本機構|当財団|弊所|当所|当センター|当事業団|当組合|本組合|当協会|本協会|本連合会|当連合会|当施設|本校|当校|当グループ|委託先|再委託|委託事業者|受託|が利用する|が利用している|が使用する|お詫び|おわび|申し訳|陳謝",
     )
 });
 
-/// Guidance to other organizations or readers.
+/// Incidents at others: 「県内の医療機関において」「全国的に…相次いでいます」.
+static OTHERS_INCIDENT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"県内の|市内の|管内の|全国的に|相次い|各地で|国内外で|他の医療機関|企業や医療機関|医療機関において|事業者において",
+    )
+});
+
+/// Requests for measures addressed to other organizations.
 static GUIDANCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"注意喚起|ご注意|御注意|ご留意|御留意|対策を徹底|徹底して|周知|御協力|ご協力|安全管理|お願いいたします|お願いします|ください",
+        r"対策を徹底|徹底して|周知|御協力|ご協力をお願い|注意喚起|安全管理|対策の実施|御確認ください|ご確認ください|参考の上|参考にして",
     )
 });
 
@@ -80,7 +88,7 @@ pub fn extract(doc: &Document, incident_types: &[IncidentType]) -> Option<Notice
     if NO_OWN_INCIDENT.is_match(text) {
         return Some(NoticeKind::Advisory);
     }
-    if !OWN.is_match(text) && GUIDANCE.is_match(text) {
+    if !OWN.is_match(text) && GUIDANCE.is_match(text) && OTHERS_INCIDENT.is_match(text) {
         return Some(NoticeKind::Advisory);
     }
     let impersonation = IMPERSONATION_TITLE.is_match(&title) && !title.contains("お詫び");
@@ -144,6 +152,16 @@ mod tests {
                 "# 公表概要\n- 当機構の職員をかたるメールにご注意ください\n- 2025年1月1日\n- 架空機構\n\n# 本文\n当機構の職員をかたる不審なメールが確認されています。ご注意ください。"
             ),
             Some(NoticeKind::Advisory)
+        );
+    }
+
+    #[test]
+    fn municipality_reporting_its_service_is_a_report() {
+        assert_eq!(
+            kind(
+                "# 公表概要\n- 架空市が利用する電子申請サービスへの不正アクセスについて\n- 2025年1月1日\n- 架空市\n\n# 本文\n架空市が利用する電子申請サービスが不正アクセスを受けました。詳細はご確認ください。"
+            ),
+            Some(NoticeKind::IncidentReport)
         );
     }
 
