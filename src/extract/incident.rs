@@ -1,8 +1,45 @@
 //! Incident types: what happened (ransomware, unauthorized access, …).
+//!
+//! Multi-label cue rules over sentences (see [`crate::extract::sentences`]):
+//! a cue counts only in the title or the narrative, in a sentence that
+//! states rather than asks (「フィッシング詐欺にご注意ください」) or promises
+//! (「不正アクセス対策を強化してまいります」), and only when the clause after
+//! it does not deny it (「不正アクセスの痕跡は確認されませんでした」). A
+//! denial of a property still describes the thing: 「ランサムウェアにデータ
+//! 送信機能は無い」 is a ransomware incident.
+//!
+//! Per type:
+//! - `ransomware`: ランサムウェア, 身代金, data encrypted by a third party.
+//! - `unauthorized_access`: intrusion wording (不正アクセス, 不正ログイン,
+//!   侵入, 乗っ取り, 脆弱性を悪用, 不正な通信 …); 「サイバー攻撃」 alone is not
+//!   enough.
+//! - `malware`: マルウェア, 不正プログラム, バックドア, Emotet …; in a
+//!   ransomware incident only a distinct implant (backdoor, web shell,
+//!   info-stealer) counts.
+//! - `web_tampering`: pages, links or payment screens altered (改ざん with a
+//!   page word, 不正なスクリプト).
+//! - `phishing`: phishing or spoofed mail / sites as fact, not as a
+//!   possibility.
+//! - `system_failure`: a service, site, system or business stopped, became
+//!   unusable or is being restored — not containment (サーバーの停止,
+//!   ネットワークの遮断) or a suspended account. Restoration wording counts
+//!   in countermeasure sections too (「サイトの再開について」).
+//!
+//! ```
+//! let doc = jpnotice::Document::new(
+//!     "当社サーバーがランサムウェアに感染し、業務システムが停止しました。\n## お客様へのお願い\nフィッシングメールにご注意ください。",
+//! );
+//! use jpnotice::extract::incident::{extract, IncidentType};
+//! assert_eq!(extract(&doc), [IncidentType::Ransomware, IncidentType::SystemFailure]);
+//! ```
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::Document;
+use crate::extract::sentences::{Mood, Section, Sentence, negated_after, split};
 
 /// A kind of incident, from `incident-types.tsv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -32,8 +69,485 @@ pub enum IncidentType {
     Other,
 }
 
-/// Finds the incident types. Not implemented yet (issue 5).
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("static regex")
+}
+
+/// The cue patterns of each type, matched on compacted sentence text.
+static CUES: LazyLock<Vec<(IncidentType, Regex)>> = LazyLock::new(|| {
+    use IncidentType::*;
+    vec![
+        (
+            Ransomware,
+            re(
+                r"ランサム|身代金|暗号化被害|脅迫文|脅迫メッセージ|二重恐喝|LockBit|Akira|8Base|Phobos|BlackSuit|Qilin|RansomHub|(?:データ|ファイル|サーバ|システム|端末|PC|パソコン|機器)[^。]{0,20}暗号化(?:され|される|の被害)",
+            ),
+        ),
+        (
+            UnauthorizedAccess,
+            re(
+                r"不正アクセス|不正ログイン|不正に(?:ログイン|アクセス|侵入)|不正侵入|侵入|乗っ取|のっとり|脆弱性(?:を|が)(?:悪用|突|利用)|脆弱性を狙|不正な通信|不正通信|SQLインジェクション|リスト型|パスワードリスト|ブルートフォース|総当たり|第三者(?:が|による|によって)[^。]{0,10}(?:ログイン|アクセス)|(?:メールアドレス|アカウント|ID|サーバ|サーバー)[^。、]{0,6}?(?:が|を|の)?不正(?:に|な)?(?:利用|使用|操作)|不正に操作",
+            ),
+        ),
+        (
+            Malware,
+            re(
+                r"マルウェア|マルウエア|ウイルス(?:に|への)?感染|コンピュータ(?:ー)?ウイルス|不正(?:な)?プログラム|バックドア|Emotet|エモテット|ウェブシェル|Webシェル|WebShell|トロイの木馬|情報窃取型|インフォスティーラ|スパイウェア|キーロガー",
+            ),
+        ),
+        (
+            WebTampering,
+            re(
+                r"改ざん|改竄|不正なスクリプト|不正なコード|スキミング|偽の決済|不正なリンク|別のサイトへ(?:転送|誘導|遷移)|不正なサイトへ(?:転送|誘導|遷移)|不審なサイトへ(?:転送|誘導|遷移)|(?:無関係な|不正な|不審な|別の|悪意のある|偽の)[^。、]{0,15}(?:サイト|ページ)(?:へ|に)(?:転送|誘導|遷移|リダイレクト)",
+            ),
+        ),
+        (
+            Phishing,
+            re(
+                r"フィッシング|なりすまし|成りすまし|偽サイト|偽の(?:サイト|ログイン|メール|画面|SMS|警告|ページ|認証)|偽警告|サポート詐欺|不審な認証画面|偽装(?:した|された)(?:メール|サイト)|装った(?:メール|サイト)",
+            ),
+        ),
+        (
+            LostOrStolen,
+            re(r"紛失|盗難|置き忘れ|盗まれ|ひったくり|車上荒らし|置き引き|所在不明|亡失|遺失"),
+        ),
+        (
+            Insider,
+            re(
+                r"不正に持ち出|不正(?:な)?持ち出し|内部不正|(?:元|前)(?:社員|従業員|職員|派遣社員|契約社員|従業者)(?:が|による|により|によって|は)|不正に(?:売却|流出させ)|名簿業者|私的に(?:利用|閲覧|持ち出)",
+            ),
+        ),
+        (
+            Misdelivery,
+            re(
+                r"誤送信|誤送付|誤配信|誤配送|誤配達|誤発送|誤封入|誤って[^。]{0,25}(?:送信|送付|送っ|発送|配信|投函|FAX|ファクス|ファックス|同封|封入|添付)|宛先(?:を)?(?:誤|間違)|BCC|Bcc|TO欄|To欄|CC欄|Cc欄|CCで|宛先に表示",
+            ),
+        ),
+        (
+            Misconfiguration,
+            re(
+                r"設定不備|設定の不備|設定(?:に|の)?(?:不備|誤り|ミス)|誤った設定|設定を誤|公開設定|アクセス制限(?:が|を)?(?:設定|かけ)(?:されて|て)?(?:い|お)?(?:な|ませ)|誰でも(?:閲覧|アクセス)|インターネット上(?:で|から)(?:閲覧|アクセス)可能|運用(?:上の)?(?:ミス|不備|誤り)|作業(?:ミス|誤り)|人為的(?:な)?(?:ミス|誤り)",
+            ),
+        ),
+        (
+            SystemFailure,
+            re(
+                r"障害|停止|休止|中断|利用できな|使用できな|ご利用いただけな|利用いただけな|閲覧できな|アクセスできな|接続できな|ログインできな|つながらな|つながりにく|繋がらな|起動しな|起動できな|動作しな|復旧|回復|再開|再構築|見合わせ|(?:サイト|ページ|ストア|ショップ|店舗)(?:を|の)?閉鎖|休業|臨時休|支障|遅延|不通|サーバーダウン|システムダウン|稼働でき|利用不可|使用不可|閲覧不可|(?:稼働|運用|提供|公開|営業|業務|サービス)(?:を|も|は)?(?:一時的に)?止め",
+            ),
+        ),
+    ]
+});
+
+/// Words right after a cue that turn it into a countermeasure or another
+/// thing: 「不正アクセス対策」「侵入検知」「障害者」.
+static CUE_FOLLOWER_VETO: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:対策|防止|を防|検知|検出システム|禁止法|を未然|者|福祉|児|のある|をお持ち|支援|等防止|防御|監視|の有無|されないよう|を受けないよう|しないよう)",
+    )
+});
+
+/// Before a 「停止」: what was stopped. Servers, networks, connections and
+/// accounts are containment; services, sites, systems and business count.
+static CONTAINMENT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:アカウント|サーバ(?:ー)?|ネットワーク|通信|接続|ポート|端末|パソコン|PC|機器|VPN|外部接続|インターネット接続|送信機能|メール送信|ID|パスワード)(?:を|の|は|が)?(?:一時的に|直ちに|速やかに|緊急)?[^。、]{0,4}$",
+    )
+});
+
+static SERVICE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"サービス|サイト|ホームページ|システム|業務|受付|販売|出荷|生産|営業|配信|公開|運用|予約|診療|決済|店舗|工場|稼働|機能|ページ|アプリ|EC|窓口|電子カルテ|ナースコール",
+    )
+});
+
+static SYSTEM_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"システム|サーバ|ネットワーク|環境|基盤|サイト|ホームページ|端末|PC|パソコン|データ")
+});
+
+/// Finds the incident types, sorted in the vocabulary's order.
 pub fn extract(doc: &Document) -> Vec<IncidentType> {
-    let _ = doc;
-    Vec::new()
+    classify(&split(doc))
+}
+
+/// Classifies already split sentences (see [`extract`]).
+pub fn classify(sentences: &[Sentence]) -> Vec<IncidentType> {
+    evidence(sentences).into_iter().map(|(k, _)| k).collect()
+}
+
+/// Each type found with the sentence that first showed it (and the cue
+/// in 【】), for
+/// explaining a classification.
+///
+/// ```
+/// use jpnotice::extract::{incident, sentences};
+/// let s = sentences::split_text("メールを誤送信しました。");
+/// let found = incident::evidence(&s);
+/// assert_eq!(found[0].1, "メールを誤送信しました。【誤送信】");
+/// ```
+pub fn evidence(sentences: &[Sentence]) -> Vec<(IncidentType, String)> {
+    let mut found: Vec<IncidentType> = Vec::new();
+    let mut why: Vec<(IncidentType, String)> = Vec::new();
+    let mut strong_malware = false;
+    for sentence in sentences {
+        for (kind, pattern) in CUES.iter() {
+            if found.contains(kind) && *kind != IncidentType::Malware {
+                continue;
+            }
+            if !in_scope(*kind, sentence) {
+                continue;
+            }
+            for m in pattern.find_iter(&sentence.text) {
+                if accepts(*kind, &sentence.text, m.start(), m.end()) {
+                    if *kind == IncidentType::Malware && is_distinct_implant(m.as_str()) {
+                        strong_malware = true;
+                    }
+                    if !found.contains(kind) {
+                        found.push(*kind);
+                        why.push((*kind, format!("{}【{}】", sentence.text, m.as_str())));
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    if found.contains(&IncidentType::Ransomware) && !strong_malware {
+        why.retain(|(k, _)| *k != IncidentType::Malware);
+    }
+    why.sort_by_key(|(k, _)| *k);
+    why
+}
+
+fn is_distinct_implant(cue: &str) -> bool {
+    [
+        "バックドア",
+        "シェル",
+        "Shell",
+        "Emotet",
+        "エモテット",
+        "情報窃取",
+        "インフォスティーラ",
+        "キーロガー",
+    ]
+    .iter()
+    .any(|w| cue.contains(w))
+}
+
+/// Which sentences may carry a type's cue.
+fn in_scope(kind: IncidentType, sentence: &Sentence) -> bool {
+    if kind == IncidentType::SystemFailure {
+        // Restoration and reopening plans imply an outage.
+        return matches!(
+            sentence.section,
+            Section::Header | Section::Narrative | Section::Countermeasure
+        ) && sentence.mood != Mood::Request;
+    }
+    sentence.describes_incident()
+}
+
+/// Checks one cue occurrence: not denied, not a countermeasure compound,
+/// and the type's own conditions.
+fn accepts(kind: IncidentType, text: &str, start: usize, end: usize) -> bool {
+    let after = &text[end..];
+    let before = &text[..start];
+    if CUE_FOLLOWER_VETO.is_match(after) {
+        return false;
+    }
+    if negated_after(text, end) {
+        return false;
+    }
+    if kind != IncidentType::SystemFailure && (conditional(before, after) || prevention(after)) {
+        return false;
+    }
+    match kind {
+        IncidentType::SystemFailure => system_failure(text, before, &text[start..end], after),
+        IncidentType::Phishing => {
+            !speculative_sentence(text) && !before.contains("今後") && !suspected(after)
+        }
+        IncidentType::Malware => !hypothetical(after) && !suspected(after),
+        IncidentType::LostOrStolen => !stolen_credentials(after),
+        IncidentType::WebTampering => {
+            let cue = &text[start..end];
+            cue != "改ざん" && cue != "改竄" || mentions_page(text)
+        }
+        IncidentType::Ransomware => {
+            !text[start..end].contains("暗号化") || !self_encrypted(text, after)
+        }
+        IncidentType::UnauthorizedAccess => !hypothetical_before(before) || !hypothetical(after),
+        _ => true,
+    }
+}
+
+/// A condition or a threat rather than an event: 「…が脆弱な場合、侵入される
+/// おそれがあります」.
+fn conditional(before: &str, after: &str) -> bool {
+    static THREAT: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^(?:され|を受け)る(?:おそれ|恐れ|可能性|危険|こと(?:が|も)あ)"));
+    before.contains("場合") || THREAT.is_match(after)
+}
+
+/// 「作業ミスを防ぐための…」: a measure against the cue.
+fn prevention(after: &str) -> bool {
+    static P: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^[^。、]{0,15}?(?:を防ぐ|を防止|防止(?:の|する)|を未然に|を抑止)"));
+    P.is_match(after)
+}
+
+/// 「可能性」「おそれ」「場合」 in the rest of the clause.
+fn hypothetical(after: &str) -> bool {
+    static H: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^[^。、]{0,20}(?:可能性|おそれ|恐れ|場合|かもしれ|危険|懸念)"));
+    H.is_match(after)
+}
+
+/// A sentence that ends by saying something may happen or may have
+/// happened: 「…が送られる可能性があります」.
+fn speculative_sentence(text: &str) -> bool {
+    static S: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?:可能性|おそれ|恐れ|懸念|場合)[^。]{0,12}(?:あります|ございます|ある|考えられます|されます|否定できません)?[。)」]*$",
+        )
+    });
+    S.is_match(text)
+}
+
+/// 「盗まれたアカウント情報」: credentials, not a device or paper.
+fn stolen_credentials(after: &str) -> bool {
+    static C: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^た?(?:アカウント|認証|ID|パスワード|ログイン|クレデンシャル|情報|データ|個人情報)")
+    });
+    C.is_match(after)
+}
+
+/// 「フィッシングが疑われるもの」: a suspicion voiced by others.
+fn suspected(after: &str) -> bool {
+    static S: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^[^。、]{0,6}(?:疑われ|疑い|の危険|などの危険)"));
+    S.is_match(after)
+}
+
+fn hypothetical_before(before: &str) -> bool {
+    before.ends_with("万が一") || before.ends_with("もし") || before.ends_with("今後")
+}
+
+/// 「カード情報は暗号化されており」: the issuer's own protection, unless the
+/// sentence speaks of an attack.
+fn self_encrypted(text: &str, after: &str) -> bool {
+    static ATTACK: LazyLock<Regex> =
+        LazyLock::new(|| re(r"不正アクセス|攻撃|第三者|被害|ウイルス|復旧|使用できな|利用できな"));
+    after.starts_with("て保存")
+        || after.starts_with("て保管")
+        || after.starts_with("ており") && !ATTACK.is_match(text)
+}
+
+fn mentions_page(text: &str) -> bool {
+    static PAGE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"ページ|サイト|HP|ホームページ|画面|リンク|決済|アプリケーション|コンテンツ|表示|掲載|記事|スクリプト|ソースコード|プログラム|Web|ウェブ|投稿",
+        )
+    });
+    PAGE.is_match(text)
+}
+
+/// 「停止」 and the like count when a service stopped, not for containment.
+fn system_failure(text: &str, before: &str, cue: &str, after: &str) -> bool {
+    let near_before: String = before
+        .chars()
+        .rev()
+        .take(20)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    match cue {
+        "停止" | "中断" | "休止" if after.starts_with("を求め") || after.starts_with("を要請") => {
+            false
+        }
+        "停止" | "中断" | "休止" => {
+            if CONTAINMENT.is_match(&near_before) && !SERVICE_WORD.is_match(&near_before) {
+                return false;
+            }
+            true
+        }
+        "再構築" => SYSTEM_WORD.is_match(&near_before),
+        "回復" => !near_before.ends_with("信頼") && !near_before.ends_with("信頼の"),
+        "復旧" | "再開" => {
+            !near_before.contains("アカウント") && !after.starts_with("できなかった")
+                || SERVICE_WORD.is_match(text)
+        }
+        "障害" => !after.starts_with('者'),
+        "支障" | "遅延" | "ダウン" => SERVICE_WORD.is_match(text) || text.contains("業務"),
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use IncidentType::*;
+
+    fn types(text: &str) -> Vec<IncidentType> {
+        extract(&Document::new(text))
+    }
+
+    #[test]
+    fn ransomware_via_vpn_is_two_types() {
+        assert_eq!(
+            types("VPN装置の脆弱性を悪用した侵入により、サーバーがランサムウェアに感染しました。"),
+            [Ransomware, UnauthorizedAccess]
+        );
+    }
+
+    #[test]
+    fn cyber_attack_alone_is_not_unauthorized_access() {
+        assert_eq!(
+            types("当社はサイバー攻撃を受け、ランサムウェアの被害に遭いました。"),
+            [Ransomware]
+        );
+    }
+
+    #[test]
+    fn warnings_are_not_incidents() {
+        assert_eq!(types("フィッシング詐欺にご注意ください。"), []);
+        assert_eq!(
+            types("## お客様へのお願い\n当社をかたるなりすましメールが届く可能性があります。"),
+            []
+        );
+    }
+
+    #[test]
+    fn countermeasures_are_not_incidents() {
+        assert_eq!(
+            types(
+                "誤送信がありました。\n## 再発防止策\n不正アクセス対策として多要素認証を導入します。"
+            ),
+            [Misdelivery]
+        );
+    }
+
+    #[test]
+    fn denials() {
+        assert_eq!(
+            types("調査の結果、不正アクセスの痕跡は確認されませんでした。"),
+            []
+        );
+        assert_eq!(
+            types("使用されたランサムウェアにデータ送信機能は無いことを確認しました。"),
+            [Ransomware]
+        );
+    }
+
+    #[test]
+    fn encrypted_by_a_third_party_is_ransomware() {
+        assert_eq!(
+            types("第三者によりファイルサーバー内のデータが暗号化される被害が発生しました。"),
+            [Ransomware]
+        );
+        assert_eq!(
+            types("カード情報は暗号化されており、漏えいのおそれはありません。"),
+            []
+        );
+    }
+
+    #[test]
+    fn containment_is_not_system_failure() {
+        assert_eq!(
+            types(
+                "不正アクセスを検知したため、直ちに当該サーバーを停止し、ネットワークから遮断しました。"
+            ),
+            [UnauthorizedAccess]
+        );
+        assert_eq!(
+            types("不正アクセスを受け、オンラインストアのサービスを停止しております。"),
+            [UnauthorizedAccess, SystemFailure]
+        );
+    }
+
+    #[test]
+    fn threats_and_conditions_are_not_incidents() {
+        assert_eq!(
+            types("パスワードが脆弱な場合、ネットワークに侵入されるおそれがあります。"),
+            []
+        );
+        assert_eq!(
+            types("今後は再発防止と信頼回復に取り組んでまいります。"),
+            []
+        );
+    }
+
+    #[test]
+    fn hijacked_mail_address_is_unauthorized_access() {
+        assert_eq!(
+            types("当社のメールアドレスの一つが不正に利用され、不審なメールが送信されました。"),
+            [UnauthorizedAccess]
+        );
+    }
+
+    #[test]
+    fn attackers_taking_data_is_not_insider() {
+        assert_eq!(
+            types("第三者が不正に取得した認証情報を用いて不正ログインを行いました。"),
+            [UnauthorizedAccess]
+        );
+        assert_eq!(
+            types("元従業員が顧客名簿を不正に持ち出しました。"),
+            [Insider]
+        );
+    }
+
+    #[test]
+    fn stolen_credentials_are_not_stolen_devices() {
+        assert_eq!(
+            types("端末から盗まれたアカウント情報を用いて不正ログインが行われました。"),
+            [UnauthorizedAccess]
+        );
+        assert_eq!(types("取引先に第三者への提供の停止を求めております。"), []);
+    }
+
+    #[test]
+    fn disability_is_not_failure() {
+        assert_eq!(
+            types("障害者手帳の情報を含む書類を紛失しました。"),
+            [LostOrStolen]
+        );
+    }
+
+    #[test]
+    fn misdelivery_and_misconfiguration() {
+        assert_eq!(
+            types("メールをBCCではなくTO欄に入力して送信しました。"),
+            [Misdelivery]
+        );
+        assert_eq!(
+            types("共有フォルダの公開設定に誤りがあり、誰でも閲覧できる状態でした。"),
+            [Misconfiguration]
+        );
+    }
+}
+
+#[cfg(test)]
+mod corpus_probe {
+    /// Prints the evidence for the files in `JPNOTICE_PROBE` (comma-separated,
+    /// or `@list.txt`), a debugging aid.
+    #[test]
+    fn probe() {
+        let Ok(list) = std::env::var("JPNOTICE_PROBE") else {
+            return;
+        };
+        // `@file` names a file listing the paths, one a line.
+        let list = match list.strip_prefix('@') {
+            Some(file) => std::fs::read_to_string(file).unwrap_or_default(),
+            None => list,
+        };
+        for path in list.split([',', '\n']).filter(|p| !p.is_empty()) {
+            let Ok(text) = std::fs::read_to_string(path) else {
+                continue;
+            };
+            let doc = crate::Document::new(&text);
+            let s = crate::extract::sentences::split(&doc);
+            println!("== {path}");
+            for (k, t) in super::evidence(&s) {
+                println!("{k:?}\t{t}");
+            }
+        }
+    }
 }

@@ -1,9 +1,32 @@
 //! Leak status: whether the notice says data leaked, may have leaked, or
 //! that no leak was found.
+//!
+//! Leak words (漏えい, 漏洩, 流出, 外部へ送信, 窃取, 閲覧された, リークサイトに
+//! 公開 …) are read in the title and narrative sentences (not in advice or
+//! countermeasures), each with its clause:
+//! - `possible`: a possibility marker (おそれ, 可能性, 否定できない, 懸念,
+//!   「漏えい又はそのおそれ」) or a merely viewable state (閲覧可能な状態);
+//! - `confirmed`: a leak stated as fact (「流出しました」「漏えいしたことを確認」
+//!   「漏洩した個人情報」), not denied, with no possibility marker;
+//! - `not_found`: a denial about leakage itself (「流出は確認されておりません」).
+//!   「不正利用等の被害は確認されておりません」 alone says nothing about
+//!   leakage.
+//!
+//! The first that applies wins: confirmed, possible, not_found, none_stated.
+//!
+//! ```
+//! use jpnotice::extract::leak::{extract, LeakStatus};
+//! let doc = jpnotice::Document::new("個人情報が流出したおそれがあります。なお、不正利用は確認されておりません。");
+//! assert_eq!(extract(&doc), Some(LeakStatus::Possible));
+//! ```
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::Document;
+use crate::extract::sentences::{Mood, Section, Sentence, negated_after, split};
 
 /// What the notice says about leakage; the first that applies wins.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,8 +42,352 @@ pub enum LeakStatus {
     NoneStated,
 }
 
-/// Classifies the leak status. Not implemented yet (issue 5).
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("static regex")
+}
+
+/// Leak words.
+static LEAK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"漏えい|漏洩|漏れ|流出|外部(?:へ|に)(?:送信|持ち出)|持ち出|売却|窃取|奪取|盗取|盗み出|抜き取|閲覧され|閲覧された|リークサイト|ダークウェブ|暴露|外部に公開され|インターネット上に公開され|第三者に(?:提供|売却)",
+    )
+});
+
+/// A merely viewable state is a possible leak.
+static VIEWABLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:閲覧|アクセス|ダウンロード)(?:が)?可能な状態|(?:閲覧|アクセス)できる状態|閲覧された可能性",
+    )
+});
+
+static POSSIBLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"おそれ|恐れ|可能性|否定でき|否定出来|否定することはでき|否定することができ|懸念|かもしれ|疑い|可能性|断定できな|特定できな|又はそのおそれ",
+    )
+});
+
+/// A leak stated as a past event.
+static FACT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:し[、たてま]|いたし|され[、たて]|させ|を確認|が確認|が判明|が発生|が起き|の事実が|が生じ|された)",
+    )
+});
+
+/// Sentence-level signs that a leak word is not a stated event: a
+/// condition, a purpose, a countermeasure noun.
+static NOT_EVENT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:対策|防止|を防|等の防止|した場合|する場合|しないよう|させないよう|の防止|リスク|事故防止)",
+    )
+});
+
+/// Classifies the leak status.
 pub fn extract(doc: &Document) -> Option<LeakStatus> {
-    let _ = doc;
-    None
+    Some(classify(&split(doc)))
+}
+
+/// Classifies already split sentences (see [`extract`]).
+pub fn classify(sentences: &[Sentence]) -> LeakStatus {
+    let found = evidence(sentences);
+    [
+        LeakStatus::Confirmed,
+        LeakStatus::Possible,
+        LeakStatus::NotFound,
+    ]
+    .into_iter()
+    .find(|status| found.iter().any(|(s, _)| s == status))
+    .unwrap_or(LeakStatus::NoneStated)
+}
+
+/// Every leak statement with its status and sentence (the cue in 【】).
+///
+/// ```
+/// use jpnotice::extract::{leak, sentences};
+/// let s = sentences::split_text("情報の流出は確認されておりません。");
+/// assert_eq!(leak::evidence(&s)[0].0, leak::LeakStatus::NotFound);
+/// ```
+pub fn evidence(sentences: &[Sentence]) -> Vec<(LeakStatus, String)> {
+    let mut out = Vec::new();
+    let in_scope = |s: &&Sentence| {
+        matches!(s.section, Section::Header | Section::Narrative) && s.mood != Mood::Request
+    };
+    for s in sentences.iter().filter(in_scope) {
+        let text = s.text.as_str();
+        if MISDELIVERED
+            .find(text)
+            .is_some_and(|m| !negated_after(text, m.end()))
+            && !s.is_heading
+        {
+            out.push((LeakStatus::Confirmed, format!("{text}【misdelivery】")));
+        }
+        let mut note =
+            |status: LeakStatus, cue: &str| out.push((status, format!("{text}【{cue}】")));
+        if let Some(m) = VIEWABLE
+            .find(text)
+            .filter(|m| !negated_after(text, m.end()))
+        {
+            note(LeakStatus::Possible, m.as_str());
+        }
+        for m in LEAK.find_iter(text) {
+            if let Some(status) = judge(s, m.start(), m.end()) {
+                note(status, m.as_str());
+            }
+        }
+    }
+    out
+}
+
+/// The status one leak word gives, if any.
+fn judge(s: &Sentence, start: usize, end: usize) -> Option<LeakStatus> {
+    let text = s.text.as_str();
+    let after = &text[end..];
+    if NOT_EVENT.is_match(after)
+        || conditional(&text[..start], after)
+        || outgoing_mail(&text[..start], after)
+        || FUTURE_ADDRESSEE.is_match(after)
+    {
+        return None;
+    }
+    let clause = clause_of(text, start, end);
+    if clause.contains("有無") || clause.contains("かどうか") || clause.contains("か否か")
+    {
+        return None;
+    }
+    if negated_after(text, end) || denied_later(after) {
+        return if POSSIBLE.is_match(clause) && !denies_possibility(clause) {
+            Some(LeakStatus::Possible)
+        } else {
+            Some(LeakStatus::NotFound)
+        };
+    }
+    if POSSIBLE.is_match(clause) && !investigating(clause) || text[..start].ends_with("又は") {
+        // A section heading 「情報漏洩の可能性について」 only names a topic.
+        let topic_only =
+            s.is_heading && s.section != Section::Header && s.text.ends_with("について");
+        return (!topic_only).then_some(LeakStatus::Possible);
+    }
+    let fact = FACT.is_match(after) && (!s.is_heading || heading_states_fact(after));
+    fact.then_some(LeakStatus::Confirmed)
+}
+
+/// 「漏えいが判明したお客さまには…ご連絡します」: people to be told in the
+/// future, not a stated leak.
+static FUTURE_ADDRESSEE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:が|の事実が)?(?:確認|判明)(?:され|し)た(?:お客|皆様|皆さま|方|場合|際)")
+});
+
+/// Misdelivered mail or documents expose data as a fact.
+static MISDELIVERED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"誤送信|誤送付|誤配信|誤配送|誤配達|誤発送|誤封入|誤って[^。]{0,25}(?:送信|送付|発送|配信|投函|同封|封入)(?:し|され)",
+    )
+});
+
+/// A denial later in the clause, however far: 「流出したことを示す事実や…は確認
+/// されておりません」.
+fn denied_later(after: &str) -> bool {
+    static END: LazyLock<Regex> =
+        LazyLock::new(|| re(r"。|ものの|けれど|一方|が、|ですが|ましたが"));
+    static DENIAL: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?:確認|認め|発見|検出|検知)(?:は|も)?(?:され|でき|られ)?(?:て)?(?:おりません|いません|いない|ませんでした|なかった|ておらず|おらず|ず)|(?:事実|痕跡|形跡|証跡)(?:は|も)(?:ございません|ありません|ない|無い|なく|見つかっておりません|見つかっていません)",
+        )
+    });
+    let stop = END.find(after).map_or(after.len(), |m| m.start());
+    DENIAL.is_match(&after[..stop])
+}
+
+/// 「万一、漏洩が確認された場合には」: a condition, not an event.
+fn conditional(before: &str, after: &str) -> bool {
+    let near: String = after.chars().take(15).collect();
+    let near = near.split(['。', '、']).next().unwrap_or("");
+    near.contains("場合") || before.ends_with("万一、") || before.ends_with("万が一、")
+}
+
+/// 「当社から外部に送信されたメール」: ordinary outgoing mail.
+fn outgoing_mail(before: &str, after: &str) -> bool {
+    before.ends_with("から") || after.starts_with("されたメール") || after.starts_with("したメール")
+}
+
+/// 「流出の可能性も含め調査中」: investigating, not stating a possibility.
+fn investigating(clause: &str) -> bool {
+    clause.contains("可能性も含め")
+        || clause.contains("可能性を含め")
+        || clause.contains("可能性について調査")
+}
+
+/// 「漏洩した個人情報」 as a section heading states the leak.
+fn heading_states_fact(after: &str) -> bool {
+    after.starts_with("した個人情報")
+        || after.starts_with("した情報")
+        || after.starts_with("したお客")
+}
+
+/// 「漏えいの可能性はございません」: the possibility itself is denied.
+fn denies_possibility(clause: &str) -> bool {
+    static D: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?:可能性|おそれ|恐れ)(?:は|も)(?:ない|ありません|ございません|無い|なく)")
+    });
+    D.is_match(clause) && !clause.contains("否定")
+}
+
+/// The clause around a cue: from the previous 「、」 boundary that ends a
+/// clause (or the sentence start) to the next clause end.
+fn clause_of(text: &str, start: usize, end: usize) -> &str {
+    static END: LazyLock<Regex> =
+        LazyLock::new(|| re(r"。|ものの|けれど|一方|が、|ですが|ましたが|ところ、|ため、|ので、"));
+    let rest = &text[end..];
+    let stop = END.find(rest).map_or(text.len(), |m| end + m.start());
+    let begin = text[..start]
+        .rfind("ものの")
+        .map(|p| p + "ものの".len())
+        .or_else(|| text[..start].rfind("が、").map(|p| p + "が、".len()))
+        .unwrap_or(0);
+    text.get(begin..stop).unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use LeakStatus::*;
+
+    fn status(text: &str) -> Option<LeakStatus> {
+        extract(&Document::new(text))
+    }
+
+    #[test]
+    fn confirmed_leak() {
+        assert_eq!(
+            status("攻撃者により患者様の個人情報が流出しました。"),
+            Some(Confirmed)
+        );
+        assert_eq!(
+            status("調査の結果、会員情報の漏えいを確認しました。"),
+            Some(Confirmed)
+        );
+    }
+
+    #[test]
+    fn possible_leak() {
+        assert_eq!(
+            status("個人情報が漏えいした可能性があります。"),
+            Some(Possible)
+        );
+        assert_eq!(
+            status("情報が流出した可能性を否定できません。"),
+            Some(Possible)
+        );
+        assert_eq!(
+            status("名簿がインターネット上で閲覧可能な状態になっていました。"),
+            Some(Possible)
+        );
+        assert_eq!(
+            status("個人情報の漏えい又はそのおそれがある事態が生じました。"),
+            Some(Possible)
+        );
+    }
+
+    #[test]
+    fn not_found() {
+        assert_eq!(
+            status("現時点で情報の流出は確認されておりません。"),
+            Some(NotFound)
+        );
+        assert_eq!(
+            status("流出は確認されていないものの、漏えいの可能性を否定できません。"),
+            Some(Possible)
+        );
+    }
+
+    #[test]
+    fn far_denial_and_misdelivery() {
+        assert_eq!(
+            status("情報が外部に流出したことを示す事実や、二次被害の発生は確認されておりません。"),
+            Some(NotFound)
+        );
+        assert_eq!(
+            status("会員の名簿を含むメールを誤送信しました。"),
+            Some(Confirmed)
+        );
+        assert_eq!(
+            status("攻撃者は会員情報を奪取し、不審メールを配信しました。"),
+            Some(Confirmed)
+        );
+        assert_eq!(
+            status("元社員が顧客リストを持ち出し、名簿業者に売却していました。"),
+            Some(Confirmed)
+        );
+    }
+
+    #[test]
+    fn conditions_are_not_leaks() {
+        assert_eq!(
+            status("万一、漏洩が確認された場合には速やかにご連絡します。"),
+            Some(NoneStated)
+        );
+        assert_eq!(
+            status("当社から外部に送信されたメールが保存されていました。"),
+            Some(NoneStated)
+        );
+    }
+
+    #[test]
+    fn investigations_and_future_contacts_are_not_leaks() {
+        assert_eq!(
+            status("情報が流出した事実の有無については現在調査中です。"),
+            Some(NoneStated)
+        );
+        assert_eq!(
+            status("漏えいが判明したお客さまには個別にご連絡いたします。"),
+            Some(NoneStated)
+        );
+        assert_eq!(
+            status("個人情報が漏洩したことの確認はされておりません。"),
+            Some(NotFound)
+        );
+    }
+
+    #[test]
+    fn misuse_alone_is_none_stated() {
+        assert_eq!(
+            status("現時点で不正利用等の被害は確認されておりません。"),
+            Some(NoneStated)
+        );
+    }
+
+    #[test]
+    fn advice_is_ignored() {
+        assert_eq!(
+            status("## お客様へのお願い\n情報が流出した場合に備え、パスワードを変更してください。"),
+            Some(NoneStated)
+        );
+    }
+}
+
+#[cfg(test)]
+mod corpus_probe {
+    /// Prints the evidence for the files in `JPNOTICE_PROBE` (comma-separated,
+    /// or `@list.txt`), a debugging aid.
+    #[test]
+    fn probe() {
+        let Ok(list) = std::env::var("JPNOTICE_PROBE") else {
+            return;
+        };
+        // `@file` names a file listing the paths, one a line.
+        let list = match list.strip_prefix('@') {
+            Some(file) => std::fs::read_to_string(file).unwrap_or_default(),
+            None => list,
+        };
+        for path in list.split([',', '\n']).filter(|p| !p.is_empty()) {
+            let Ok(text) = std::fs::read_to_string(path) else {
+                continue;
+            };
+            let doc = crate::Document::new(&text);
+            let s = crate::extract::sentences::split(&doc);
+            println!("== {path}");
+            for (k, t) in super::evidence(&s) {
+                println!("{k:?}\t{t}");
+            }
+        }
+    }
 }

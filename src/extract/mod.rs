@@ -11,3 +11,4 @@ pub mod kind;
 pub mod leak;
 pub mod metadata;
 pub mod published;
+pub mod sentences;
