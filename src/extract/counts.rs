@@ -1,9 +1,40 @@
-//! Record counts: how many people, records, accounts, cards or e-mail
-//! addresses were affected.
+//! Record counts: how many people, records, accounts, cards, e-mail
+//! addresses, mails or files were affected.
+//!
+//! The rules, applied to the numbers [`crate::numbers::scan`] finds:
+//! - a number is a record count when its counter is one of people or
+//!   records (件, 名, 人, 通, 枚, アカウント, ファイル, レコード, 世帯, 口座,
+//!   名分/件分/人分 → 名/件/人), or when it has no counter but stands in a
+//!   table column headed by a count (「リスト提出件数」「人数」) or after a
+//!   count label (「対象者数：1,234」);
+//! - not counts: ordinals (第5報, 2件目), values that are zero or not whole,
+//!   single-character kanji numerals (一名 reads as a word too often), counts
+//!   of inquiries or consultations, staffing (「3名体制」), staff whose
+//!   accounts or machines were the way in (「従業員1名のメールアカウント」),
+//!   and every other counter (台, 社, 円, %, 歳, 年, 条 …);
+//! - the subject is the phrase before the number in its clause (「①外来および
+//!   入院中の患者様：約13万人」 → 外来および入院中の患者様, 「クレジットカード
+//!   情報（2,460件）」 → クレジットカード情報), else the phrase after 「N人の」,
+//!   else the table row's label;
+//! - `total` marks 計, 合計, 累計, 総数, 総件数 before the number and a
+//!   table's 計 row; a table whose rows do not sum to its 計 row gets a
+//!   warning;
+//! - the same value is reported once (its first mention).
+//!
+//! ```
+//! let doc = jpnotice::Document::new("お客様のクレジットカード情報（２，４６０件）が流出しました。");
+//! let counts = jpnotice::extract::counts::extract(&doc, &mut Vec::new());
+//! assert_eq!(counts.len(), 1);
+//! assert_eq!(counts[0].value, 2460);
+//! assert_eq!(counts[0].subject.as_deref(), Some("お客様のクレジットカード情報"));
+//! assert_eq!(counts[0].text, "２，４６０件");
+//! ```
 
 use serde::{Deserialize, Serialize};
 
 use crate::Document;
+use crate::normalize::normalize;
+use crate::numbers::{Quantity, scan};
 
 /// One count of affected people or records.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,8 +59,685 @@ pub struct RecordCount {
     pub end: usize,
 }
 
-/// Finds the record counts. Not implemented yet (issue 4).
+/// Counters of people and records, as written, with the unit reported.
+const RECORD_COUNTERS: &[(&str, &str)] = &[
+    ("件", "件"),
+    ("件分", "件"),
+    ("名", "名"),
+    ("名分", "名"),
+    ("名様", "名"),
+    ("人", "人"),
+    ("人分", "人"),
+    ("通", "通"),
+    ("枚", "枚"),
+    ("アカウント", "アカウント"),
+    ("ファイル", "ファイル"),
+    ("レコード", "レコード"),
+    ("ユーザー", "ユーザー"),
+    ("世帯", "世帯"),
+    ("口座", "口座"),
+];
+
+/// Label endings that make a bare number after them a count
+/// (「対象者数：1,234」).
+const COUNT_LABELS: &[&str] = &[
+    "件数",
+    "人数",
+    "者数",
+    "名数",
+    "総数",
+    "アカウント数",
+    "アドレス数",
+    "通数",
+    "枚数",
+    "顧客数",
+    "会員数",
+    "お客様数",
+    "お客さま数",
+    "ユーザー数",
+];
+
+/// Words in a label or header that make the number something else than a
+/// count of people or records (organizations, places, machines, inquiries).
+const NOT_RECORD_WORDS: &[&str] = &[
+    "クライアント",
+    "社数",
+    "企業数",
+    "団体",
+    "自治体",
+    "市町",
+    "学校数",
+    "校数",
+    "台数",
+    "拠点",
+    "店舗数",
+    "施設数",
+    "端末",
+    "サーバ",
+    "ページ",
+    "問い合わせ",
+    "問合せ",
+    "問合わせ",
+    "相談",
+    "苦情",
+    "従業員数",
+    "社員数",
+    "職員数",
+    "委託状況",
+];
+
+/// Words just before a count that make it a count of inquiries or
+/// consultations rather than of affected people.
+const INQUIRY_WORDS: &[&str] = &[
+    "問い合わせ",
+    "問合せ",
+    "問合わせ",
+    "お問い合わせ",
+    "相談",
+    "苦情",
+    "申告",
+    "被害届",
+];
+
+/// Words after 「N名の」 that make N staff whose accounts or machines were
+/// the way in, not affected people.
+const VECTOR_WORDS: &[&str] = &[
+    "アカウント",
+    "パソコン",
+    "PC",
+    "端末",
+    "メールボックス",
+    "受信",
+    "開封",
+    "ログイン",
+];
+
+/// Staff words: 「従業員1名のメールアカウント」.
+const STAFF_WORDS: &[&str] = &[
+    "従業員",
+    "職員",
+    "社員",
+    "教職員",
+    "教員",
+    "スタッフ",
+    "担当者",
+    "役員",
+    "委員",
+    "学生",
+];
+
+/// Labels of a total (「計」「合計」 …), alone or at the end of a phrase.
+const TOTAL_WORDS: &[&str] = &["合計", "総計", "累計", "総数", "総件数", "総人数", "計"];
+
+/// Finds the record counts of a document; adds a warning when a table's
+/// rows do not sum to its 計 row.
+///
+/// ```
+/// let doc = jpnotice::Document::new("(3) 個人情報の件数 最大延べ約４８３千件");
+/// let counts = jpnotice::extract::counts::extract(&doc, &mut Vec::new());
+/// assert_eq!(counts[0].value, 483000);
+/// assert_eq!(counts[0].qualifiers, ["最大", "延べ", "約"]);
+/// assert_eq!(counts[0].subject.as_deref(), Some("個人情報"));
+/// ```
 pub fn extract(doc: &Document, warnings: &mut Vec<String>) -> Vec<RecordCount> {
-    let _ = (doc, warnings);
-    Vec::new()
+    let text = doc.text();
+    // Tables are read in the input, where tabs between cells survive.
+    let tables = tables(doc.input());
+    let mut found: Vec<RecordCount> = Vec::new();
+    let mut cells: Vec<TableCount> = Vec::new();
+    for q in scan(text) {
+        let cell = locate_cell(&tables, doc.input_offset(q.start)).map(|c| with_header(&tables, c));
+        let Some(unit) = record_unit(text, &q, cell.as_ref()) else {
+            continue;
+        };
+        let Some(value) = whole(q.value) else {
+            continue;
+        };
+        let clause = clause_before(text, q.start);
+        let mut total = is_total_phrase(clause);
+        let mut subject = subject_before(clause).or_else(|| subject_after(text, q.end));
+        if let Some(cell) = cell {
+            let row = &tables[cell.table].rows[cell.row];
+            let label = row.label();
+            total |= label.is_some_and(is_total_label);
+            if subject.is_none() {
+                subject = label.filter(|l| !is_total_label(l)).map(str::to_owned);
+            }
+            cells.push(TableCount {
+                cell,
+                value,
+                total: label.is_some_and(is_total_label),
+            });
+        }
+        let span = doc.span(q.start, q.end);
+        found.push(RecordCount {
+            value,
+            unit: unit.to_owned(),
+            approx: q.approx(),
+            qualifiers: q.qualifiers.iter().map(|s| (*s).to_owned()).collect(),
+            text: span.text,
+            subject,
+            total,
+            start: span.start,
+            end: span.end,
+        });
+    }
+    check_table_sums(&cells, warnings);
+    dedupe(found)
+}
+
+/// A whole, positive count that fits in u64.
+fn whole(value: f64) -> Option<u64> {
+    let ok = value >= 1.0 && value.fract() == 0.0 && value < 1e15;
+    // The bounds are checked just above, so the cast is exact.
+    ok.then_some(value as u64)
+}
+
+/// The unit to report when `q` is a record count, `None` when it is not
+/// one.
+fn record_unit(text: &str, q: &Quantity, cell: Option<&Cell>) -> Option<&'static str> {
+    if q.ordinal || q.range.is_some() && q.unit.is_none() {
+        return None;
+    }
+    let n = &q.numeral;
+    if !n.arabic && n.kanji_chars < 2 && !n.large_unit {
+        return None;
+    }
+    match q.unit {
+        Some(written) => {
+            let unit = RECORD_COUNTERS
+                .iter()
+                .find(|(w, _)| *w == written)
+                .map(|(_, u)| *u)?;
+            (!is_excluded(text, q)).then_some(unit)
+        }
+        None => bare_count_unit(text, q, cell),
+    }
+}
+
+/// The unit for a number without counter: 件 in a count column of a table
+/// or after a count label, else not a count.
+fn bare_count_unit(text: &str, q: &Quantity, cell: Option<&Cell>) -> Option<&'static str> {
+    let after = text.get(q.end..).unwrap_or_default();
+    // 「1.」「(1)」「1)」 list markers and 「3つ」 are not counts.
+    if after.starts_with(['.', ')', 'つ', '.'])
+        || text[..q.start].ends_with('(') && after.starts_with(')')
+    {
+        return None;
+    }
+    if let Some(label) = cell.and_then(|c| c.header.as_deref()) {
+        return is_count_label(label).then_some("件");
+    }
+    if cell.is_some() {
+        return None;
+    }
+    let clause = clause_before(text, q.start);
+    let label = clause.trim_end_matches([' ', ':', '：', 'は', '=']);
+    let label_ends = COUNT_LABELS.iter().any(|l| label.ends_with(l));
+    (label_ends && is_count_label(label)).then_some("件")
+}
+
+/// True when a label or header names a count of people or records.
+fn is_count_label(label: &str) -> bool {
+    COUNT_LABELS.iter().any(|l| label.contains(l))
+        && !NOT_RECORD_WORDS.iter().any(|w| label.contains(w))
+}
+
+/// True when the context says the number counts something else than
+/// affected people or records.
+fn is_excluded(text: &str, q: &Quantity) -> bool {
+    let after = text.get(q.end..).unwrap_or_default();
+    if after.starts_with("体制") || after.starts_with("態勢") {
+        return true;
+    }
+    let clause = clause_before(text, q.start);
+    let tail: String = tail_chars(clause, 12);
+    if INQUIRY_WORDS.iter().any(|w| tail.contains(w)) {
+        return true;
+    }
+    is_staff_vector(clause, after)
+}
+
+/// 「従業員1名のメールアカウント」「職員2名が受信した」: staff whose
+/// accounts or machines were the way in.
+fn is_staff_vector(clause: &str, after: &str) -> bool {
+    let staff = STAFF_WORDS
+        .iter()
+        .any(|w| clause.trim_end_matches(['の', 'が', ' ']).ends_with(w));
+    if !staff {
+        return false;
+    }
+    let next: String = after.chars().take(20).collect();
+    let next = next.split(['。', '\n']).next().unwrap_or_default();
+    VECTOR_WORDS.iter().any(|w| next.contains(w)) && !next.contains("個人情報")
+}
+
+/// The last `n` characters of `s`.
+fn tail_chars(s: &str, n: usize) -> String {
+    let skip = s.chars().count().saturating_sub(n);
+    s.chars().skip(skip).collect()
+}
+
+/// The text of the clause before byte `at`: back to the previous line
+/// break, 。, 、, table cell border or `<br/>`.
+fn clause_before(text: &str, at: usize) -> &str {
+    let head = text.get(..at).unwrap_or_default();
+    let from = head
+        .rfind(['\n', '。', '、', '|', '\t', '>'])
+        .map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    &head[from..]
+}
+
+/// True when the phrase right before a number says it is a total
+/// (「合計」「総件数：」「計」).
+fn is_total_phrase(clause: &str) -> bool {
+    let tail = tail_chars(clause.trim_end(), 8);
+    let tail = tail.trim_end_matches([':', '：', 'は', 'で', ' ', '(', '（']);
+    TOTAL_WORDS.iter().any(|w| tail.ends_with(w))
+        || ["総件数", "総数", "合計", "累計", "総人数"]
+            .iter()
+            .any(|w| tail.contains(w))
+}
+
+/// True for a table row label that marks the total row.
+fn is_total_label(label: &str) -> bool {
+    let l: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+    matches!(
+        l.as_str(),
+        "計" | "合計" | "総計" | "累計" | "総数" | "全体"
+    )
+}
+
+/// The subject phrase before a number, from its clause: 「①外来および入院中
+/// の患者様：」 → 外来および入院中の患者様.
+fn subject_before(clause: &str) -> Option<String> {
+    let mut s = clause.trim();
+    // 「クレジットカード情報（2,460件）」: the phrase before the bracket.
+    if let Some(open) = s.rfind(['(', '（', '[', '「']) {
+        let after = &s[open..];
+        let closed = after.contains([')', '）', ']', '」']);
+        let rest = after
+            .get(after.chars().next().map_or(1, char::len_utf8)..)
+            .unwrap_or_default();
+        if rest.trim().is_empty() {
+            s = &s[..open];
+        } else if !closed {
+            s = rest;
+        }
+    }
+    // 「件数：漏えい等のおそれ」: the label before a colon when nothing else.
+    if let Some(colon) = s.rfind([':', '：']) {
+        let rest = s[colon..]
+            .get(s[colon..].chars().next().map_or(1, char::len_utf8)..)
+            .unwrap_or_default();
+        if rest.trim().is_empty() {
+            s = &s[..colon];
+        } else {
+            s = rest;
+        }
+    }
+    let cleaned = clean_subject(s);
+    (cleaned.chars().count() >= 2).then_some(cleaned)
+}
+
+/// Strips list markers, period prefixes, trailing particles and count words
+/// from a subject phrase.
+fn clean_subject(phrase: &str) -> String {
+    let mut s = strip_list_marker(phrase.trim());
+    loop {
+        let before = s.len();
+        s = s.trim_end();
+        for suffix in [
+            "の件数",
+            "件数",
+            "の人数",
+            "人数",
+            "の総数",
+            "総数",
+            "の数",
+            "は",
+            "が",
+            "の",
+            "で",
+            "を",
+            "に",
+            "も",
+            "計",
+            "合",
+            "総",
+            "約",
+            "最大",
+            "延べ",
+            "およそ",
+            "概ね",
+            "全",
+            "※",
+        ] {
+            if let Some(rest) = s.strip_suffix(suffix)
+                && !rest.trim().is_empty()
+            {
+                s = rest;
+            }
+        }
+        if s.len() == before {
+            break;
+        }
+    }
+    let s = strip_period_prefix(s.trim());
+    let s = shorten(s);
+    s.trim().to_owned()
+}
+
+/// Removes a leading list marker: 「①」「(3)」「1.」「・」「-」「■」「### 」「ア 」.
+fn strip_list_marker(s: &str) -> &str {
+    let mut s = s.trim_start_matches([
+        '#', '-', '・', '●', '■', '□', '◆', '◇', '○', '※', '*', '>', ' ', '　',
+    ]);
+    s = s.trim_start_matches(|c: char| ('①'..='⑳').contains(&c));
+    if let Some(rest) = s.strip_prefix('(')
+        && let Some(close) = rest.find(')')
+        && close <= 3
+    {
+        s = &rest[close + 1..];
+    }
+    let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0 && s[digits..].starts_with(['.', ')']) {
+        s = &s[digits + 1..];
+    }
+    let mut chars = s.chars();
+    if let (Some(k), Some(' ')) = (chars.next(), chars.next())
+        && ('ア'..='ン').contains(&k)
+    {
+        s = chars.as_str();
+    }
+    s.trim_start()
+}
+
+/// Drops a leading period such as 「2021年度から2022年度の」: the part up to
+/// the last 「の」 that follows a year, month or 年度.
+fn strip_period_prefix(s: &str) -> &str {
+    let Some(no) = s.rfind('の') else { return s };
+    let head = &s[..no];
+    let dated = head.contains(|c: char| c.is_ascii_digit())
+        && (head.ends_with('年')
+            || head.ends_with("年度")
+            || head.ends_with('月')
+            || head.ends_with("以降"));
+    if dated && no + 'の'.len_utf8() < s.len() {
+        &s[no + 'の'.len_utf8()..]
+    } else {
+        s
+    }
+}
+
+/// Keeps at most the last 40 characters of a long phrase.
+fn shorten(s: &str) -> &str {
+    let count = s.chars().count();
+    if count <= 40 {
+        return s;
+    }
+    let skip = s.char_indices().nth(count - 40).map_or(0, |(i, _)| i);
+    &s[skip..]
+}
+
+/// The subject after 「N人の」: 「約7,400人の申込者情報（…）」 → 申込者情報.
+fn subject_after(text: &str, end: usize) -> Option<String> {
+    let after = text.get(end..)?.strip_prefix('の')?;
+    let stop = after
+        .find([
+            '、', '。', '(', '（', 'が', 'は', 'を', 'に', 'で', 'と', '\n', '|', '<', ' ',
+        ])
+        .unwrap_or(after.len());
+    let s = after[..stop].trim_end_matches('等');
+    (s.chars().count() >= 2 && s.chars().count() <= 30).then(|| s.to_owned())
+}
+
+/// Keeps the first mention of each value; a later mention may add the
+/// total flag or a subject.
+fn dedupe(found: Vec<RecordCount>) -> Vec<RecordCount> {
+    let mut out: Vec<RecordCount> = Vec::new();
+    for c in found {
+        if let Some(seen) = out.iter_mut().find(|o| o.value == c.value) {
+            seen.total |= c.total;
+            if seen.subject.is_none() {
+                seen.subject = c.subject;
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------- tables
+
+/// A table: Markdown rows (「|a|b|」) or tab-separated rows, consecutive.
+#[derive(Debug)]
+struct Table {
+    rows: Vec<Row>,
+    /// Rows before the first one holding a number: the header.
+    header_rows: usize,
+}
+
+/// One row: the input byte ranges of its cells and their normalized text
+/// (both trimmed).
+#[derive(Debug)]
+struct Row {
+    cells: Vec<(usize, usize)>,
+    texts: Vec<String>,
+}
+
+impl Row {
+    /// A row from the input byte ranges of its cells.
+    fn new(input: &str, cells: Vec<(usize, usize)>) -> Row {
+        let texts = cells
+            .iter()
+            .map(|&(s, e)| {
+                normalize(input.get(s..e).unwrap_or_default())
+                    .text
+                    .trim()
+                    .to_owned()
+            })
+            .collect();
+        Row { cells, texts }
+    }
+
+    /// The row's label: its first cell that is neither empty, a number
+    /// (row index) nor a mark (○).
+    fn label(&self) -> Option<&str> {
+        self.texts
+            .iter()
+            .map(|c| c.as_str())
+            .find(|c| !c.is_empty() && !is_numberish(c) && !matches!(*c, "○" | "◯" | "-" | "×"))
+    }
+}
+
+/// Where a number sits in a table.
+#[derive(Debug, Clone)]
+struct Cell {
+    table: usize,
+    row: usize,
+    column: usize,
+    /// The column's header text (all header rows joined), if any.
+    header: Option<String>,
+}
+
+/// A count found in a table cell.
+#[derive(Debug)]
+struct TableCount {
+    cell: Cell,
+    value: u64,
+    total: bool,
+}
+
+/// True when a cell holds only a number (with commas) and maybe a counter.
+fn is_numberish(cell: &str) -> bool {
+    let digits = cell.trim_end_matches(|c: char| !c.is_ascii_digit());
+    !digits.is_empty()
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        && cell.len() - digits.len() <= 12
+}
+
+/// The tables of a text.
+fn tables(text: &str) -> Vec<Table> {
+    let mut out = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches('\n');
+        match row_cells(body, offset) {
+            Some(cells) => {
+                if !is_separator(body) {
+                    rows.push(Row::new(text, cells));
+                }
+            }
+            None => flush_table(&mut rows, &mut out),
+        }
+        offset += line.len();
+    }
+    flush_table(&mut rows, &mut out);
+    out
+}
+
+/// Closes the current table, if it has at least two rows.
+fn flush_table(rows: &mut Vec<Row>, out: &mut Vec<Table>) {
+    let taken = std::mem::take(rows);
+    if taken.len() < 2 {
+        return;
+    }
+    let header_rows = taken
+        .iter()
+        .position(|r| r.texts.iter().any(|c| is_numberish(c)))
+        .unwrap_or(taken.len());
+    out.push(Table {
+        rows: taken,
+        header_rows,
+    });
+}
+
+/// A Markdown separator row (「|---|:--:|」).
+fn is_separator(line: &str) -> bool {
+    line.contains('-')
+        && line
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+}
+
+/// The cells of a table row starting at byte `offset`, or `None` when the
+/// line is not a table row.
+fn row_cells(line: &str, offset: usize) -> Option<Vec<(usize, usize)>> {
+    let trimmed = line.trim_start();
+    let sep = if trimmed.starts_with('|') && trimmed.matches('|').count() >= 3 {
+        '|'
+    } else if line.matches('\t').count() >= 2 {
+        '\t'
+    } else {
+        return None;
+    };
+    let mut cells = Vec::new();
+    let mut from = 0;
+    for (i, c) in line
+        .char_indices()
+        .chain(std::iter::once((line.len(), sep)))
+    {
+        if c == sep {
+            let cell = &line[from..i];
+            let lead = cell.len() - cell.trim_start().len();
+            let s = offset + from + lead;
+            let e = offset + from + cell.trim_end().len().max(lead);
+            cells.push((s, e));
+            from = i + c.len_utf8();
+        }
+    }
+    if sep == '|' {
+        // Drop the empty cells outside the outer borders.
+        if cells.first().is_some_and(|(s, e)| s == e) {
+            cells.remove(0);
+        }
+        if cells.last().is_some_and(|(s, e)| s == e) {
+            cells.pop();
+        }
+    }
+    Some(cells)
+}
+
+/// The table cell containing byte `at`, with its column header.
+fn locate_cell(tables: &[Table], at: usize) -> Option<Cell> {
+    tables.iter().enumerate().find_map(|(t, table)| {
+        table.rows.iter().enumerate().find_map(|(r, row)| {
+            let column = row.cells.iter().position(|&(s, e)| s <= at && at < e)?;
+            Some(Cell {
+                table: t,
+                row: r,
+                column,
+                header: None,
+            })
+        })
+    })
+}
+
+/// Fills the header of a located cell.
+fn with_header(tables: &[Table], cell: Cell) -> Cell {
+    let table = &tables[cell.table];
+    if cell.row < table.header_rows || table.header_rows == 0 {
+        return cell;
+    }
+    let header: String = table.rows[..table.header_rows]
+        .iter()
+        .filter_map(|r| r.texts.get(cell.column))
+        .map(|c| c.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Cell {
+        header: (!header.trim().is_empty()).then_some(header),
+        ..cell
+    }
+}
+
+/// Warns when the rows of a table column do not sum to its 計 row.
+fn check_table_sums(cells: &[TableCount], warnings: &mut Vec<String>) {
+    let mut columns: Vec<(usize, usize)> = cells
+        .iter()
+        .map(|c| (c.cell.table, c.cell.column))
+        .collect();
+    columns.sort_unstable();
+    columns.dedup();
+    for (table, column) in columns {
+        let in_column = cells
+            .iter()
+            .filter(|c| c.cell.table == table && c.cell.column == column);
+        let (totals, parts): (Vec<&TableCount>, Vec<&TableCount>) =
+            in_column.partition(|c| c.total);
+        let Some(total) = totals.last() else { continue };
+        if parts.len() < 2 {
+            continue;
+        }
+        let sum = parts
+            .iter()
+            .fold(0_u64, |acc, c| acc.saturating_add(c.value));
+        if sum != total.value {
+            warnings.push(format!(
+                "record counts: the table rows sum to {sum} but its total row says {}",
+                total.value
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_total_row() {
+        let text = "見出し\n\tA\t件数\n1\tX\t5\n2\tY\t6\n\t計\t11\n";
+        let doc = Document::new(text);
+        eprintln!("{:?}", doc.text());
+        let mut w = Vec::new();
+        eprintln!("{:?}", extract(&doc, &mut w));
+    }
 }

@@ -235,8 +235,10 @@ fn code_end(text: &str, at: usize) -> usize {
 fn is_code(text: &str, n: &Numeral) -> bool {
     let before = char_before(text, n.start);
     let glued_before = match before {
-        Some(c) if c.is_ascii_alphabetic() || matches!(c, '_' | '/' | '.' | '#' | ':') => true,
-        Some('-') => char_before(text, n.start - 1).is_some_and(|c| c.is_ascii_alphanumeric()),
+        Some(c) if c.is_ascii_alphabetic() || matches!(c, '_' | '#') => true,
+        Some('-' | '/' | '.' | ':') => {
+            char_before(text, n.start - 1).is_some_and(|c| c.is_ascii_alphanumeric())
+        }
         _ => false,
     };
     let after = text.get(n.end..).unwrap_or_default();
