@@ -76,6 +76,7 @@ const RECORD_COUNTERS: &[(&str, &str)] = &[
     ("ユーザー", "ユーザー"),
     ("世帯", "世帯"),
     ("口座", "口座"),
+    ("アドレス", "アドレス"),
 ];
 
 /// Label endings that make a bare number after them a count
@@ -139,6 +140,23 @@ const INQUIRY_WORDS: &[&str] = &[
     "被害届",
 ];
 
+/// Words just before a count that make it something else than affected
+/// people: attempts, references to another count, people not reached.
+const NOT_AFFECTED_BEFORE: &[&str] = &["試行", "回数", "上記", "下記", "連絡がつかない", "視聴者"];
+
+/// Words just after a count that make it staffing or notification
+/// progress (「3名体制」「8,000名への通知を完了」).
+const NOT_AFFECTED_AFTER: &[&str] = &[
+    "体制",
+    "態勢",
+    "規模",
+    "連絡済",
+    "通知済",
+    "通知を完了",
+    "連絡を完了",
+    "送付済",
+];
+
 /// Words after 「N名の」 that make N staff whose accounts or machines were
 /// the way in, not affected people.
 const VECTOR_WORDS: &[&str] = &[
@@ -150,6 +168,8 @@ const VECTOR_WORDS: &[&str] = &[
     "受信",
     "開封",
     "ログイン",
+    "IDが",
+    "ＩＤが",
 ];
 
 /// Staff words: 「従業員1名のメールアカウント」.
@@ -201,7 +221,11 @@ pub fn extract(doc: &Document, warnings: &mut Vec<String>) -> Vec<RecordCount> {
             let label = row.label();
             total |= label.is_some_and(is_total_label);
             if subject.is_none() {
-                subject = label.filter(|l| !is_total_label(l)).map(str::to_owned);
+                // A total row's subject is its column's header.
+                subject = match label {
+                    Some(l) if is_total_label(l) => cell.header.clone(),
+                    other => other.map(str::to_owned),
+                };
             }
             cells.push(TableCount {
                 cell,
@@ -287,12 +311,17 @@ fn is_count_label(label: &str) -> bool {
 /// affected people or records.
 fn is_excluded(text: &str, q: &Quantity) -> bool {
     let after = text.get(q.end..).unwrap_or_default();
-    if after.starts_with("体制") || after.starts_with("態勢") {
+    let next: String = after.chars().take(12).collect();
+    if NOT_AFFECTED_AFTER.iter().any(|w| next.contains(w)) {
         return true;
     }
     let clause = clause_before(text, q.start);
     let tail: String = tail_chars(clause, 12);
-    if INQUIRY_WORDS.iter().any(|w| tail.contains(w)) {
+    if INQUIRY_WORDS
+        .iter()
+        .chain(NOT_AFFECTED_BEFORE)
+        .any(|w| tail.contains(w))
+    {
         return true;
     }
     is_staff_vector(clause, after)
@@ -301,13 +330,20 @@ fn is_excluded(text: &str, q: &Quantity) -> bool {
 /// 「従業員1名のメールアカウント」「職員2名が受信した」: staff whose
 /// accounts or machines were the way in.
 fn is_staff_vector(clause: &str, after: &str) -> bool {
-    let staff = STAFF_WORDS
-        .iter()
-        .any(|w| clause.trim_end_matches(['の', 'が', ' ']).ends_with(w));
+    let before = clause.trim_end_matches(['の', 'が', ' ', '(', '（', ':', '：']);
+    let staff_after = after
+        .trim_start_matches([')', '）', ' '])
+        .strip_prefix('の')
+        .is_some_and(|a| STAFF_WORDS.iter().any(|w| a.starts_with(w)));
+    let staff = staff_after || STAFF_WORDS.iter().any(|w| before.ends_with(w));
     if !staff {
         return false;
     }
-    let next: String = after.chars().take(20).collect();
+    // 「対象アカウント：職員1名」: the label names the accounts.
+    if before.contains("アカウント") {
+        return true;
+    }
+    let next: String = after.chars().take(25).collect();
     let next = next.split(['。', '\n']).next().unwrap_or_default();
     VECTOR_WORDS.iter().any(|w| next.contains(w)) && !next.contains("個人情報")
 }
@@ -572,14 +608,16 @@ struct TableCount {
     total: bool,
 }
 
-/// True when a cell holds only a number (with commas) and maybe a counter.
+/// True when a cell holds only a number (with commas) and maybe a record
+/// counter (「39,629」「111件」).
 fn is_numberish(cell: &str) -> bool {
     let digits = cell.trim_end_matches(|c: char| !c.is_ascii_digit());
+    let rest = cell[digits.len()..].trim();
     !digits.is_empty()
         && digits
             .chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-        && cell.len() - digits.len() <= 12
+        && (rest.is_empty() || RECORD_COUNTERS.iter().any(|(w, _)| *w == rest))
 }
 
 /// The tables of a text.
@@ -732,12 +770,191 @@ fn check_table_sums(cells: &[TableCount], warnings: &mut Vec<String>) {
 mod tests {
     use super::*;
 
+    fn counts(text: &str) -> Vec<RecordCount> {
+        extract(&Document::new(text), &mut Vec::new())
+    }
+
+    fn values(text: &str) -> Vec<u64> {
+        counts(text).iter().map(|c| c.value).collect()
+    }
+
     #[test]
-    fn debug_total_row() {
-        let text = "見出し\n\tA\t件数\n1\tX\t5\n2\tY\t6\n\t計\t11\n";
-        let doc = Document::new(text);
-        eprintln!("{:?}", doc.text());
-        let mut w = Vec::new();
-        eprintln!("{:?}", extract(&doc, &mut w));
+    fn approximate_count_with_subject() {
+        let c = &counts("①外来および入院中の患者様：約１３万人")[0];
+        assert_eq!((c.value, c.unit.as_str(), c.approx), (130000, "人", true));
+        assert_eq!(c.qualifiers, ["約"]);
+        assert_eq!(c.subject.as_deref(), Some("外来および入院中の患者様"));
+        assert_eq!(c.text, "約１３万人");
+        assert!(!c.total);
+    }
+
+    #[test]
+    fn units_drop_bun() {
+        let c = &counts("2021年度から2022年度の健診申込者様情報 171,472名分")[0];
+        assert_eq!((c.value, c.unit.as_str()), (171472, "名"));
+        assert_eq!(c.subject.as_deref(), Some("健診申込者様情報"));
+        assert_eq!(counts("画像(約100件分)")[0].unit, "件");
+    }
+
+    #[test]
+    fn qualifiers_in_order() {
+        let c = &counts("(3) 個人情報の件数 最大延べ約483千件")[0];
+        assert_eq!(c.value, 483000);
+        assert_eq!(c.qualifiers, ["最大", "延べ", "約"]);
+        assert!(c.approx);
+        assert_eq!(c.subject.as_deref(), Some("個人情報"));
+    }
+
+    #[test]
+    fn mixed_and_kanji_numerals() {
+        assert_eq!(values("件数: 漏えい等のおそれ7万4238件"), [74238]);
+        assert_eq!(values("会員十二万人の氏名"), [120000]);
+        assert_eq!(values("約1万2千名"), [12000]);
+        assert_eq!(values("約 13 万 2,000 件"), [132000]);
+    }
+
+    #[test]
+    fn record_counters() {
+        assert_eq!(values("不正送信件数：約124,000件"), [124000]);
+        assert_eq!(values("送信されたメール 17通"), [17]);
+        assert_eq!(values("カード 20枚"), [20]);
+        assert_eq!(values("約500アカウント"), [500]);
+        assert_eq!(values("添付ファイル数：2,551ファイル"), [2551]);
+        assert_eq!(values("メールアドレス数 277 アドレス"), [277]);
+    }
+
+    #[test]
+    fn totals() {
+        let found = counts("児童8名 教職員14名 計22名");
+        assert_eq!(
+            found.iter().map(|c| (c.value, c.total)).collect::<Vec<_>>(),
+            [(8, false), (14, false), (22, true)]
+        );
+        assert!(counts("添付ファイル付きメールの総件数：1,929件")[0].total);
+        assert!(counts("合計 3,000名")[0].total);
+    }
+
+    #[test]
+    fn labelled_bare_number() {
+        assert_eq!(values("利用者のメールアドレス数：134,227"), [134227]);
+        assert!(values("クライアント数：59").is_empty());
+        assert!(values("関係市町等の数 27").is_empty());
+    }
+
+    #[test]
+    fn same_value_once() {
+        assert_eq!(
+            values("最大延べ約18万件。上記の最大延べ約18万件について"),
+            [180000]
+        );
+    }
+
+    const TABLE: &str = "別表\n\t\t2020年度\t累計\n\t\t委託状況\tリスト提出件数\n1\t甲市\t○\t1,000\n2\t乙町\t\t234\n\t計\t2\t1,234\n";
+
+    #[test]
+    fn table_rows_with_labels_and_total() {
+        let mut warnings = Vec::new();
+        let found = extract(&Document::new(TABLE), &mut warnings);
+        let got: Vec<_> = found
+            .iter()
+            .map(|c| (c.value, c.subject.as_deref(), c.total))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1000, Some("甲市"), false),
+                (234, Some("乙町"), false),
+                (1234, Some("累計 リスト提出件数"), true)
+            ]
+        );
+        assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn table_that_does_not_sum_warns() {
+        let text = TABLE.replace("1,234", "1,235");
+        let mut warnings = Vec::new();
+        extract(&Document::new(&text), &mut warnings);
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].contains("1234") && warnings[0].contains("1235"));
+    }
+
+    #[test]
+    fn markdown_table_row_label_is_the_subject() {
+        let text = "|対象|項目|件数|\n|---|---|---|\n|パートナー様|氏名|111件|\n|その他の方|住所|14,400件|\n";
+        let found = counts(text);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].subject.as_deref(), Some("パートナー様"));
+        assert_eq!(found[1].value, 14400);
+    }
+
+    #[test]
+    fn not_counts_devices_money_percentages() {
+        assert!(values("パソコン3台が感染").is_empty());
+        assert!(values("損害額は約500万円").is_empty());
+        assert!(values("全体の15%").is_empty());
+    }
+
+    #[test]
+    fn not_counts_organizations_municipalities_schools() {
+        assert!(values("連結子会社２社").is_empty());
+        assert!(values("関係市町等の数 27(26市町、1国保組合)").is_empty());
+        assert!(values("対象校 15校").is_empty());
+        assert!(values("クライアント数：59").is_empty());
+    }
+
+    #[test]
+    fn not_counts_pages_sections_reports_and_circled_numbers() {
+        assert!(values("3ページ参照").is_empty());
+        assert!(values("(2) 上記3のうち").is_empty());
+        assert!(values("不正アクセスに関するお知らせ(第5報)").is_empty());
+        assert!(values("①氏名 ②住所").is_empty());
+        assert!(values("2件目の事案").is_empty());
+    }
+
+    #[test]
+    fn not_counts_ids_phones_dates_ages_durations_articles() {
+        assert!(values("会員ID12345678件、No.5件").is_empty());
+        assert!(values("電話 0120-142-966").is_empty());
+        assert!(values("2024年7月17日 8:30").is_empty());
+        assert!(values("40歳～74歳の被保険者").is_empty());
+        assert!(values("3日間、90日分のログ").is_empty());
+        assert!(values("国民健康保険法第83条").is_empty());
+    }
+
+    #[test]
+    fn not_counts_inquiries_staffing_and_hijacked_staff() {
+        assert!(values("お問い合わせ 15件").is_empty());
+        assert!(values("約30名の体制で調査").is_empty());
+        assert!(values("従業員1名のメールアカウントが不正に利用され").is_empty());
+        assert!(values("対象アカウント：職員1名").is_empty());
+        assert!(values("不正ログイン試行回数は1,722,379件").is_empty());
+        assert!(values("本日までに約8,000名への通知を完了").is_empty());
+        // Staff whose own data leaked are counted.
+        assert_eq!(values("当社従業員1名の個人情報"), [1]);
+    }
+
+    #[test]
+    fn not_counts_kanji_words_and_zero() {
+        assert!(values("一部のお客様、お一人お一人、十分な対策").is_empty());
+        assert!(values("漏えい件数は0件").is_empty());
+        assert!(values("1.5件").is_empty());
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in [
+            "",
+            "|",
+            "\t\t",
+            "|計|1|\n|計|",
+            "計\t",
+            "約",
+            "件数：",
+            "(",
+            "（1件",
+        ] {
+            let _ = counts(text);
+        }
     }
 }

@@ -6,6 +6,8 @@
 pub const COUNTERS: &[&str] = &[
     "アカウント",
     "都道府県",
+    "アドレス",
+    "ドメイン",
     "レコード",
     "ファイル",
     "ユーザー",
@@ -84,6 +86,10 @@ pub const COUNTERS: &[&str] = &[
     "度",
     "番",
 ];
+
+/// Counters that may follow a number after a space (「277 アドレス」).
+pub const SPACED_COUNTERS: &[&str] =
+    &["アカウント", "アドレス", "ファイル", "レコード", "ドメイン"];
 
 /// Counters a lone kanji digit may take and still read as a number
 /// (「一名」「三件」); other words starting with a kanji digit (一部, 一時,

@@ -37,8 +37,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::normalize::normalize;
 use lexicon::{
-    COUNTERS, INNER_QUALIFIERS, KANJI_SAFE_COUNTERS, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS,
-    longest_prefix, longest_suffix,
+    COUNTERS, INNER_QUALIFIERS, KANJI_SAFE_COUNTERS, PREFIX_QUALIFIERS, SPACED_COUNTERS,
+    SUFFIX_QUALIFIERS, longest_prefix, longest_suffix,
 };
 use numeral::{Numeral, can_start, parse_at};
 
@@ -197,7 +197,7 @@ fn url_ranges(text: &str) -> Vec<(usize, usize)> {
     {
         let start = from + pos;
         let len = text[start..]
-            .find(|c: char| !(c.is_ascii_graphic() && !matches!(c, '<' | '>' | '"' | '|')))
+            .find(|c: char| !c.is_ascii_graphic() || matches!(c, '<' | '>' | '"' | '|'))
             .unwrap_or(text.len() - start);
         out.push((start, start + len.max(1)));
         from = start + len.max(1);
@@ -266,7 +266,17 @@ fn quantity_at(text: &str, at: usize) -> Scan {
         qualifiers.push(q);
         end += q.len();
     }
-    let unit = longest_prefix(&text[end..], COUNTERS);
+    let mut unit = longest_prefix(&text[end..], COUNTERS);
+    if unit.is_none() {
+        let rest = text[end..].trim_start_matches(' ');
+        let spaces = text.len() - end - rest.len();
+        if (1..=2).contains(&spaces)
+            && let Some(u) = longest_prefix(rest, SPACED_COUNTERS)
+        {
+            unit = Some(u);
+            end += spaces;
+        }
+    }
     if !n.arabic && !kanji_numeral_ok(text, &n, unit) {
         return Scan::Skip(n.end);
     }
@@ -301,7 +311,8 @@ fn kanji_numeral_ok(text: &str, n: &Numeral, unit: Option<&str>) -> bool {
     let glued = char_before(text, n.start).is_some_and(|c| {
         is_kanji(c) && !matches!(c, '約' | '計' | '全' | '第' | '各' | '延' | '大' | '超')
     });
-    if glued {
+    // 「会員十二万人」 still reads as a number; 「統一」「同一」 do not.
+    if glued && !n.large_unit && n.kanji_chars < 3 {
         return false;
     }
     if n.kanji_chars >= 2 && n.value >= 10.0 {

@@ -158,6 +158,24 @@ fn kanji_run(text: &str, at: usize) -> Option<(f64, usize)> {
     (end > at).then_some((value, end))
 }
 
+/// Where an Arabic number resumes after spaces that follow a large unit,
+/// when that number is smaller than the unit (「13万 2,000」 → 2,000).
+fn continuation_after_space(text: &str, at: usize, unit: f64) -> Option<usize> {
+    let rest = text.get(at..)?;
+    let trimmed = rest.trim_start_matches(' ');
+    let spaces = rest.len() - trimmed.len();
+    if spaces == 0 || spaces > 2 {
+        return None;
+    }
+    let next = at + spaces;
+    let (value, end, decimal) = arabic_run(text, next)?;
+    let unit_follows = text
+        .get(end..)
+        .and_then(|r| r.chars().next())
+        .is_some_and(|c| small_unit(c).is_some() || large_unit(c).is_some());
+    (!decimal && !unit_follows && value < unit).then_some(next)
+}
+
 /// The next piece at `at`, with its end.
 fn piece_at(text: &str, at: usize) -> Option<(Piece, usize)> {
     let c = text.get(at..)?.chars().next()?;
@@ -219,7 +237,18 @@ pub fn parse_at(text: &str, start: usize) -> Option<Numeral> {
     let mut last_small = f64::INFINITY;
     let mut last_large = f64::INFINITY;
     let mut at = start;
-    while let Some((piece, end)) = piece_at(text, at) {
+    loop {
+        // PDF text may keep a space after a large unit: 「13万 2,000」.
+        if last_large.is_finite()
+            && current.is_none()
+            && section == 0.0
+            && let Some(next) = continuation_after_space(text, at, last_large)
+        {
+            at = next;
+        }
+        let Some((piece, end)) = piece_at(text, at) else {
+            break;
+        };
         match piece {
             Piece::Digits {
                 value,
@@ -315,6 +344,8 @@ mod tests {
         assert_eq!(value("13万人"), Some(130000.0));
         assert_eq!(value("900万件"), Some(9_000_000.0));
         assert_eq!(value("3億"), Some(300_000_000.0));
+        assert_eq!(value("13万 2,000件"), Some(132_000.0));
+        assert_eq!(consumed("13万 20万"), Some("13万"));
     }
 
     #[test]
