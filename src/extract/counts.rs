@@ -142,7 +142,19 @@ const INQUIRY_WORDS: &[&str] = &[
 
 /// Words just before a count that make it something else than affected
 /// people: attempts, references to another count, people not reached.
-const NOT_AFFECTED_BEFORE: &[&str] = &["試行", "回数", "上記", "下記", "連絡がつかない", "視聴者"];
+const NOT_AFFECTED_BEFORE: &[&str] = &[
+    "試行",
+    "回数",
+    "上記",
+    "下記",
+    "連絡がつかない",
+    "視聴者",
+    "ごとに",
+    "毎に",
+    "重複してい",
+    "重複が",
+    "例えば",
+];
 
 /// Words just after a count that make it staffing or notification
 /// progress (「3名体制」「8,000名への通知を完了」).
@@ -155,6 +167,35 @@ const NOT_AFFECTED_AFTER: &[&str] = &[
     "通知を完了",
     "連絡を完了",
     "送付済",
+    "ごと",
+    "と数え",
+    "としてカウント",
+];
+
+/// Words that make a sentence about the organization's own members
+/// (「学生のアカウント1件から」「職員のアカウント2件」).
+const MEMBER_WORDS: &[&str] = &[
+    "従業員",
+    "職員",
+    "社員",
+    "教員",
+    "学生",
+    "スタッフ",
+    "当社の",
+    "弊社の",
+    "本学の",
+    "当事務所",
+];
+
+/// Words of an intrusion into an account.
+const INTRUSION_WORDS: &[&str] = &[
+    "不正アクセス",
+    "不正ログイン",
+    "乗っ取",
+    "不正に利用",
+    "不正利用",
+    "窃取",
+    "送信",
 ];
 
 /// Words after 「N名の」 that make N staff whose accounts or machines were
@@ -324,7 +365,40 @@ fn is_excluded(text: &str, q: &Quantity) -> bool {
     {
         return true;
     }
-    is_staff_vector(clause, after)
+    is_staff_vector(clause, after) || is_hijacked_member_account(text, q)
+}
+
+/// 「学生のアカウント1件から短時間に630件のメールが送信」: accounts of the
+/// organization's own members that were taken over are the way in, not
+/// affected records.
+fn is_hijacked_member_account(text: &str, q: &Quantity) -> bool {
+    let after = text.get(q.end..).unwrap_or_default();
+    let clause = clause_before(text, q.start);
+    let account = q.unit == Some("アカウント")
+        || clause.trim_end().ends_with("アカウント")
+        || after.starts_with("のアカウント")
+        || after.starts_with("のメールアカウント");
+    if !account {
+        return false;
+    }
+    let sentence = sentence_around(text, q.start, q.end);
+    MEMBER_WORDS.iter().any(|w| sentence.contains(w))
+        && INTRUSION_WORDS.iter().any(|w| sentence.contains(w))
+        && !["個人情報", "お客様", "お客さま", "会員"]
+            .iter()
+            .any(|w| sentence.contains(w))
+}
+
+/// The sentence around a byte range: from the previous 。 or line break to
+/// the next one.
+fn sentence_around(text: &str, start: usize, end: usize) -> &str {
+    let head = text.get(..start).unwrap_or_default();
+    let from = head.rfind(['。', '\n']).map_or(0, |i| {
+        i + head[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let tail = text.get(end..).unwrap_or_default();
+    let to = tail.find(['。', '\n']).map_or(text.len(), |i| end + i);
+    text.get(from..to).unwrap_or_default()
 }
 
 /// 「従業員1名のメールアカウント」「職員2名が受信した」: staff whose
@@ -928,6 +1002,11 @@ mod tests {
         assert!(values("約30名の体制で調査").is_empty());
         assert!(values("従業員1名のメールアカウントが不正に利用され").is_empty());
         assert!(values("対象アカウント：職員1名").is_empty());
+        assert!(values("学生のアカウント1件から短時間に大量のメールが送信されました。").is_empty());
+        assert_eq!(values("学生のアカウント1件から630件のメールが送信"), [630]);
+        assert!(values("重複していた方が3名いらっしゃり").is_empty());
+        assert!(values("個人情報1件ごとに").is_empty());
+        assert_eq!(values("1,210件(重複を除く978件)"), [1210, 978]);
         assert!(values("不正ログイン試行回数は1,722,379件").is_empty());
         assert!(values("本日までに約8,000名への通知を完了").is_empty());
         // Staff whose own data leaked are counted.

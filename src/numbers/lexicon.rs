@@ -87,6 +87,16 @@ pub const COUNTERS: &[&str] = &[
     "番",
 ];
 
+/// Words that begin with a counter but are not one (「4 人材派遣会社」,
+/// 「3 通知」「1 名称」 after a heading number): the counter followed by
+/// the next character.
+pub const NOT_COUNTERS: &[&str] = &[
+    "人材", "人事", "人権", "人件", "人員", "名称", "名義", "名簿", "名刺", "件名", "通知", "通信",
+    "通常", "通り", "通販", "個人", "回答", "回収", "回線", "日本", "社内", "社外", "社員", "社長",
+    "社会", "者様", "本人", "本件", "本日", "本学", "部署", "部門", "部分", "台帳", "点検", "号機",
+    "月額", "年金", "時点", "分析", "分類",
+];
+
 /// Counters that may follow a number after a space (「277 アドレス」).
 pub const SPACED_COUNTERS: &[&str] =
     &["アカウント", "アドレス", "ファイル", "レコード", "ドメイン"];

@@ -37,8 +37,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::normalize::normalize;
 use lexicon::{
-    COUNTERS, INNER_QUALIFIERS, KANJI_SAFE_COUNTERS, PREFIX_QUALIFIERS, SPACED_COUNTERS,
-    SUFFIX_QUALIFIERS, longest_prefix, longest_suffix,
+    COUNTERS, INNER_QUALIFIERS, KANJI_SAFE_COUNTERS, NOT_COUNTERS, PREFIX_QUALIFIERS,
+    SPACED_COUNTERS, SUFFIX_QUALIFIERS, longest_prefix, longest_suffix,
 };
 use numeral::{Numeral, can_start, parse_at};
 
@@ -266,7 +266,11 @@ fn quantity_at(text: &str, at: usize) -> Scan {
         qualifiers.push(q);
         end += q.len();
     }
-    let mut unit = longest_prefix(&text[end..], COUNTERS);
+    let mut unit = longest_prefix(&text[end..], COUNTERS).filter(|u| {
+        !NOT_COUNTERS
+            .iter()
+            .any(|w| w.starts_with(u) && text[end..].starts_with(w))
+    });
     if unit.is_none() {
         let rest = text[end..].trim_start_matches(' ');
         let spaces = text.len() - end - rest.len();

@@ -74,6 +74,13 @@ fn ranges_give_both_ends() {
 }
 
 #[test]
+fn words_starting_with_a_counter_are_not_counters() {
+    assert_eq!(find_all("4 人材派遣会社")[0].unit, None);
+    assert_eq!(find_all("3 通知について")[0].unit, None);
+    assert_eq!(find_all("3名様")[0].unit.as_deref(), Some("名様"));
+}
+
+#[test]
 fn ordinals() {
     let m = &find_all("第５報")[0];
     assert!(m.ordinal);
