@@ -1,5 +1,6 @@
 //! Numbers and record counts over the shared archive of real notices
-//! (`../shared/corpus/archive`, or `JPNOTICE_ARCHIVE`). Skipped with a
+//! (`../shared/corpus/archive` or `../../shared/corpus/archive`, or
+//! `JPNOTICE_ARCHIVE`). Skipped with a
 //! message when the archive is absent.
 //!
 //! `cargo bench --bench counts`
@@ -10,10 +11,18 @@ use std::path::{Path, PathBuf};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use jpnotice::Document;
 
+/// `JPNOTICE_ARCHIVE`, else the first of `../shared` and `../../shared`
+/// (a worktree) that holds the archive.
 fn archive_dir() -> PathBuf {
-    std::env::var_os("JPNOTICE_ARCHIVE")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/archive"))
+    if let Some(dir) = std::env::var_os("JPNOTICE_ARCHIVE") {
+        return PathBuf::from(dir);
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    ["../shared/corpus/archive", "../../shared/corpus/archive"]
+        .iter()
+        .map(|p| root.join(p))
+        .find(|p| p.is_dir())
+        .unwrap_or_else(|| root.join("../shared/corpus/archive"))
 }
 
 fn load(dir: &Path) -> Vec<String> {
