@@ -256,7 +256,7 @@ pub fn extract(doc: &Document, warnings: &mut Vec<String>) -> Vec<RecordCount> {
         };
         let clause = clause_before(text, q.start);
         let mut total = is_total_phrase(clause);
-        let mut subject = subject_before(clause).or_else(|| subject_after(text, q.end));
+        let mut subject = subject_of(clause, text, q.end);
         if let Some(cell) = cell {
             let row = &tables[cell.table].rows[cell.row];
             let label = row.label();
@@ -265,7 +265,7 @@ pub fn extract(doc: &Document, warnings: &mut Vec<String>) -> Vec<RecordCount> {
                 // A total row's subject is its column's header.
                 subject = match label {
                     Some(l) if is_total_label(l) => cell.header.clone(),
-                    other => other.map(str::to_owned),
+                    other => other.map(clean_label).filter(|l| !l.is_empty()),
                 };
             }
             cells.push(TableCount {
@@ -460,6 +460,23 @@ fn is_total_label(label: &str) -> bool {
     )
 }
 
+/// The subject of a count: the phrase before it, unless the clause ends
+/// in an adverb or particle (「新たに12万件の個人情報」) and a phrase
+/// follows 「の」.
+fn subject_of(clause: &str, text: &str, end: usize) -> Option<String> {
+    let before = subject_before(clause);
+    let ends_in_kana = clause
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| ('ぁ'..='ゖ').contains(&c) && !matches!(c, 'の' | 'は' | 'が'));
+    match (before, subject_after(text, end)) {
+        (Some(_), Some(after)) if ends_in_kana => Some(after),
+        (Some(before), _) => Some(before),
+        (None, after) => after,
+    }
+}
+
 /// The subject phrase before a number, from its clause: 「①外来および入院中
 /// の患者様：」 → 外来および入院中の患者様.
 fn subject_before(clause: &str) -> Option<String> {
@@ -492,6 +509,13 @@ fn subject_before(clause: &str) -> Option<String> {
     (cleaned.chars().count() >= 2).then_some(cleaned)
 }
 
+/// A table row label as a subject: its first line (cells may hold
+/// 「<br/>」), cleaned like any subject.
+fn clean_label(label: &str) -> String {
+    let first = label.split("<br").next().unwrap_or_default();
+    clean_subject(first.trim_end_matches("のうち").trim_end_matches("の一部"))
+}
+
 /// Strips list markers, period prefixes, trailing particles and count words
 /// from a subject phrase.
 fn clean_subject(phrase: &str) -> String {
@@ -507,6 +531,7 @@ fn clean_subject(phrase: &str) -> String {
             "の総数",
             "総数",
             "の数",
+            "数",
             "は",
             "が",
             "の",
@@ -570,7 +595,9 @@ fn strip_list_marker(s: &str) -> &str {
 fn strip_period_prefix(s: &str) -> &str {
     let Some(no) = s.rfind('の') else { return s };
     let head = &s[..no];
-    let dated = head.contains(|c: char| c.is_ascii_digit())
+    let starts_dated = head.starts_with(|c: char| c.is_ascii_digit())
+        || ["令和", "平成", "昭和"].iter().any(|e| head.starts_with(e));
+    let dated = starts_dated
         && (head.ends_with('年')
             || head.ends_with("年度")
             || head.ends_with('月')
@@ -597,7 +624,7 @@ fn subject_after(text: &str, end: usize) -> Option<String> {
     let after = text.get(end..)?.strip_prefix('の')?;
     let stop = after
         .find([
-            '、', '。', '(', '（', 'が', 'は', 'を', 'に', 'で', 'と', '\n', '|', '<', ' ',
+            '、', 'の', '。', '(', '（', 'が', 'は', 'を', 'に', 'で', 'と', '\n', '|', '<', ' ',
         ])
         .unwrap_or(after.len());
     let s = after[..stop].trim_end_matches('等');
@@ -860,6 +887,17 @@ mod tests {
         assert_eq!(c.subject.as_deref(), Some("外来および入院中の患者様"));
         assert_eq!(c.text, "約１３万人");
         assert!(!c.total);
+    }
+
+    #[test]
+    fn subject_after_an_adverb() {
+        let c = &counts("新たに12万件の個人情報の漏洩を確認")[0];
+        assert_eq!(c.subject.as_deref(), Some("個人情報"));
+        let c = &counts("②当院職員および2021年以降の臨床実習医学生：約1,700名")[0];
+        assert_eq!(
+            c.subject.as_deref(),
+            Some("当院職員および2021年以降の臨床実習医学生")
+        );
     }
 
     #[test]
