@@ -561,8 +561,36 @@ fn clean_subject(phrase: &str) -> String {
         }
     }
     let s = strip_period_prefix(s.trim());
-    let s = shorten(s);
-    s.trim().to_owned()
+    let s = strip_unbalanced(shorten(s).trim());
+    if is_date_like(s) {
+        return String::new();
+    }
+    s.to_owned()
+}
+
+/// Removes a leading opening bracket with no closing one, and a trailing
+/// closing bracket with no opening one (「(令和3年度卒業生」 → 令和3年度卒業生).
+fn strip_unbalanced(s: &str) -> &str {
+    let mut s = s;
+    if s.starts_with(['(', '（']) && !s.contains([')', '）']) {
+        s = &s[s.chars().next().map_or(0, char::len_utf8)..];
+    }
+    if s.ends_with([')', '）']) && !s.contains(['(', '（']) {
+        s = &s[..s.len() - s.chars().next_back().map_or(0, char::len_utf8)];
+    }
+    s.trim()
+}
+
+/// True for a phrase that is only a date (「2024年6月」), not a subject.
+fn is_date_like(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars().all(|c| {
+            c.is_ascii_digit()
+                || matches!(
+                    c,
+                    '年' | '月' | '日' | '度' | ' ' | '令' | '和' | '平' | '成'
+                )
+        })
 }
 
 /// Removes a leading list marker: 「①」「(3)」「1.」「・」「-」「■」「### 」「ア 」.
