@@ -299,18 +299,7 @@ fn joins_after_digit(c: char) -> bool {
 fn joins_before_digit(c: char) -> bool {
     matches!(
         c,
-        '年' | '月'
-            | '時'
-            | '分'
-            | '和'
-            | '成'
-            | '正'
-            | '治'
-            | '約'
-            | '第'
-            | '計'
-            | '~'
-            | ':'
+        '年' | '月' | '時' | '分' | '和' | '成' | '正' | '治' | '約' | '第' | '計' | '~' | ':'
     )
 }
 
@@ -335,14 +324,16 @@ fn repair(pieces: &[Piece]) -> Vec<Piece> {
             }
             c if is_hspace(c) => {
                 // Find the end of the space run and decide whether it is an
-                // artifact between a number and its unit.
+                // artifact between a number and its unit. A run with a tab
+                // separates table cells and is always kept.
                 let mut j = i;
                 while j < pieces.len() && is_hspace(pieces[j].c) {
                     j += 1;
                 }
+                let has_tab = pieces[i..j].iter().any(|q| q.c == '\t');
                 let prev = out.last().map(|q| q.c);
                 let next = next_visible(pieces, j);
-                if let (Some(a), Some(b)) = (prev, next) {
+                if let (false, Some(a), Some(b)) = (has_tab, prev, next) {
                     let drop = (a.is_ascii_digit() && joins_after_digit(b))
                         || (joins_before_digit(a) && b.is_ascii_digit());
                     if drop {
@@ -392,6 +383,11 @@ mod tests {
         assert_eq!(normalize("1,092 件分").text, "1,092件分");
         assert_eq!(normalize("令和 ６ 年").text, "令和6年");
         assert_eq!(normalize("約 13 万人").text, "約13万人");
+    }
+
+    #[test]
+    fn tabs_between_table_cells_are_kept() {
+        assert_eq!(normalize("計\t11件").text, "計\t11件");
     }
 
     #[test]
