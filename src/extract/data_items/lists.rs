@@ -1,0 +1,337 @@
+//! Where notices put their item lists, and how a list splits into items.
+//!
+//! The text is cut into [`Piece`]s: sentences of prose lines, bullet and
+//! list lines, and the cells of table rows (a cell's `<br/>` lines apart).
+//! A heading or lead-in line that announces the affected items
+//! (「漏えいしたおそれのある個人情報の項目」, 「流出した可能性のあるデータは
+//! 以下の通りです。」) opens a *block*: the list lines under it describe
+//! affected data even without a cue of their own. The block ends at the next
+//! heading of the same or a higher level, or at a prose line without items
+//! once the list has begun.
+//!
+//! Inside a piece, items are separated by 、 , ・ / 及び および 並びに と や
+//! (outside brackets, so 「家族構成（氏名・生年月日含む）」 stays one item).
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::negation::announces_items;
+use crate::tokenize::Token;
+
+/// One unit the extractor classifies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    /// Byte range in the normalized text.
+    pub range: Range<usize>,
+    /// Inside a block announced as the affected items, or a table row
+    /// whose header names items.
+    pub in_block: bool,
+    /// A list line or table cell (not running prose): items the vocabulary
+    /// does not know become `other`.
+    pub list_like: bool,
+}
+
+/// Cuts normalized text into pieces.
+///
+/// ```
+/// use jpnotice::extract::data_items::lists::pieces;
+/// let text = "## 2. 漏えいした個人情報\n- 氏名、住所\n## 3. 今後の対応\n再発防止に努めます。";
+/// let p = pieces(text);
+/// assert_eq!(&text[p[1].range.clone()], "- 氏名、住所");
+/// assert!(p[1].in_block && p[1].list_like);
+/// assert!(!p.last().unwrap().in_block);
+/// ```
+pub fn pieces(text: &str) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut block: Option<Block> = None;
+    let mut table_header_names_items = false;
+    let mut in_table = false;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        let range = start..start + body.len();
+        let trimmed = body.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let is_table_row = trimmed.starts_with('|');
+        if !is_table_row {
+            in_table = false;
+        }
+        if let Some(level) = heading_level(trimmed) {
+            let announces = announces_items(trimmed);
+            if let Some(b) = &block
+                && level <= b.level
+            {
+                block = None;
+            }
+            if announces {
+                block = Some(Block {
+                    level,
+                    content_seen: false,
+                });
+            }
+            out.push(Piece {
+                range,
+                in_block: false,
+                list_like: false,
+            });
+            continue;
+        }
+        if is_table_row {
+            if !in_table {
+                in_table = true;
+                table_header_names_items = announces_items(trimmed);
+            }
+            let row_in_block = block.is_some() || table_header_names_items;
+            table_cells(text, range, row_in_block, &mut out);
+            continue;
+        }
+        let list_like = is_list_line(trimmed);
+        if let Some(b) = &mut block {
+            if !list_like && b.content_seen && !mentions_items(trimmed) {
+                block = None;
+            } else if list_like {
+                b.content_seen = true;
+            }
+        }
+        if block.is_none() && is_lead_in(trimmed) {
+            block = Some(Block {
+                level: u8::MAX,
+                content_seen: false,
+            });
+            out.push(Piece {
+                range,
+                in_block: false,
+                list_like: false,
+            });
+            continue;
+        }
+        let in_block = block.is_some();
+        if list_like {
+            out.push(Piece {
+                range,
+                in_block,
+                list_like: true,
+            });
+        } else {
+            for sentence in sentences(text, range) {
+                out.push(Piece {
+                    range: sentence,
+                    in_block,
+                    list_like: false,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// An open block of affected items.
+#[derive(Debug)]
+struct Block {
+    /// Heading level that opened it (`u8::MAX` for a lead-in sentence).
+    level: u8,
+    /// Whether a list line has been seen.
+    content_seen: bool,
+}
+
+/// The level of a heading line: markdown `#`s (1–6), 7 for numbered or
+/// marked headings (「(3)項目」, 「2. …」, 「【…】」, 「■…」), `None` for
+/// other lines.
+fn heading_level(line: &str) -> Option<u8> {
+    let hashes = line.chars().take_while(|&c| c == '#').count();
+    if hashes > 0 {
+        return u8::try_from(hashes).ok();
+    }
+    static NUMBERED: OnceLock<Regex> = OnceLock::new();
+    let re = NUMBERED.get_or_init(|| {
+        Regex::new(
+            r"^(\(\d{1,2}\)|\d{1,2}[.)]\s*\D|[①-⑳]|[一二三四五六七八九十]{1,2}[、.]|第\d|【|[■◆□]|[ア-ン][\s.、])",
+        )
+        .unwrap_or_else(|_| Regex::new("$^").expect("valid"))
+    });
+    let short = line.chars().count() <= 40 && !line.ends_with('。');
+    (short && re.is_match(line) && !line.contains('、')).then_some(7)
+}
+
+/// A bullet line or a short line without a sentence end.
+fn is_list_line(line: &str) -> bool {
+    let first = line.chars().next().unwrap_or(' ');
+    let bullet = matches!(
+        first,
+        '・' | '-' | '*' | '→' | '◇' | '◆' | '●' | '○' | '■' | '□' | '※' | '>'
+    );
+    bullet || (!line.contains('。') && line.chars().count() <= 100)
+}
+
+/// Whether a prose line names items through a list delimiter (so it does
+/// not end a block).
+fn mentions_items(line: &str) -> bool {
+    line.contains('、') && !line.contains('。')
+}
+
+/// A sentence introducing a list below it: 「流出した可能性のあるデータは以下の
+/// 通りです。」
+fn is_lead_in(line: &str) -> bool {
+    (line.contains("以下") || line.contains("下記") || line.contains("次の"))
+        && announces_items(line)
+        && line.chars().count() <= 60
+}
+
+/// Splits a prose line into sentences at 「。」.
+fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let Some(line) = text.get(range.clone()) else {
+        return out;
+    };
+    let mut start = range.start;
+    for part in line.split_inclusive('。') {
+        let end = start + part.len();
+        if !part.trim().is_empty() {
+            out.push(start..end);
+        }
+        start = end;
+    }
+    out
+}
+
+/// Cuts a table row into cells and each cell at `<br/>` / `<br>`.
+fn table_cells(text: &str, range: Range<usize>, in_block: bool, out: &mut Vec<Piece>) {
+    let Some(row) = text.get(range.clone()) else {
+        return;
+    };
+    static BREAK: OnceLock<Regex> = OnceLock::new();
+    let re = BREAK.get_or_init(|| {
+        Regex::new(r"\||<br\s*/?>").unwrap_or_else(|_| Regex::new("$^").expect("valid"))
+    });
+    let mut last = 0;
+    let mut push = |a: usize, b: usize| {
+        if let Some(s) = row.get(a..b)
+            && !s.trim().is_empty()
+            && !s.trim().chars().all(|c| c == '-' || c == ':' || c == ' ')
+        {
+            out.push(Piece {
+                range: range.start + a..range.start + b,
+                in_block,
+                list_like: true,
+            });
+        }
+    };
+    for m in re.find_iter(row) {
+        push(last, m.start());
+        last = m.end();
+    }
+    push(last, row.len());
+}
+
+/// How a token works inside a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Separates items: 、 , ・ / 及び および 並びに と や 又は.
+    Delimiter,
+    /// Opens a bracket.
+    Open,
+    /// Closes a bracket.
+    Close,
+    /// Part of an item.
+    Word,
+}
+
+/// The role of a token in a list.
+///
+/// ```
+/// use jpnotice::extract::data_items::lists::{role, Role};
+/// let tokens = jpnotice::tokenize::tokenize("氏名及び住所");
+/// assert_eq!(role(&tokens[1]), Role::Delimiter);
+/// ```
+pub fn role(token: &Token) -> Role {
+    match token.surface.as_str() {
+        "、" | "," | "・" | "/" | "／" | "及び" | "および" | "並びに" | "ならびに" | "又は"
+        | "または" | "もしくは" | "及" | ";" => Role::Delimiter,
+        "と" | "や" if token.pos == "助詞" => Role::Delimiter,
+        "(" | "（" | "「" | "『" | "[" | "【" | "<" => Role::Open,
+        ")" | "）" | "」" | "』" | "]" | "】" | ">" => Role::Close,
+        _ => Role::Word,
+    }
+}
+
+/// Splits a run of tokens into items (index ranges into `tokens`) at
+/// delimiters outside brackets.
+///
+/// ```
+/// use jpnotice::extract::data_items::lists::elements;
+/// let text = "家族構成(氏名・生年月日含む)、電話番号";
+/// let tokens = jpnotice::tokenize::tokenize(text);
+/// let items: Vec<&str> = elements(&tokens)
+///     .into_iter()
+///     .map(|r| &text[tokens[r.start].start..tokens[r.end - 1].end])
+///     .collect();
+/// assert_eq!(items, ["家族構成(氏名・生年月日含む)", "電話番号"]);
+/// ```
+pub fn elements(tokens: &[Token]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut depth: u32 = 0;
+    let mut start = 0;
+    for (i, token) in tokens.iter().enumerate() {
+        match role(token) {
+            Role::Open => depth = depth.saturating_add(1),
+            Role::Close => depth = depth.saturating_sub(1),
+            Role::Delimiter if depth == 0 => {
+                if start < i {
+                    out.push(start..i);
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    if start < tokens.len() {
+        out.push(start..tokens.len());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lead_in_opens_block_until_prose() {
+        let text = "流出した可能性のあるデータは以下の通りです。\n\n顧客の氏名・メール本文\n\nお客様にはご心配をおかけしました。\n- 氏名";
+        let p = pieces(text);
+        let item = p
+            .iter()
+            .find(|p| text[p.range.clone()].starts_with("顧客"))
+            .unwrap();
+        assert!(item.in_block);
+        let last = p.last().unwrap();
+        assert!(!last.in_block);
+    }
+
+    #[test]
+    fn table_cells_split_at_breaks() {
+        let text = "|区分|情報項目|\n|---|---|\n|会員|・氏名<br/>・住所|";
+        let p = pieces(text);
+        let cells: Vec<&str> = p.iter().map(|p| &text[p.range.clone()]).collect();
+        assert!(cells.contains(&"・氏名"));
+        assert!(cells.contains(&"・住所"));
+        assert!(p.iter().all(|p| p.in_block));
+    }
+
+    #[test]
+    fn deeper_heading_keeps_block() {
+        let text = "## Q4. 奪取された情報\n### ●会員の方\n- 年齢\n## Q5. 今後の対応\n- 年齢";
+        let p = pieces(text);
+        let flags: Vec<bool> = p
+            .iter()
+            .filter(|p| &text[p.range.clone()] == "- 年齢")
+            .map(|p| p.in_block)
+            .collect();
+        assert_eq!(flags, [true, false]);
+    }
+}
