@@ -48,12 +48,8 @@ pub fn pieces(text: &str) -> Vec<Piece> {
     let mut block: Option<Block> = None;
     let mut table_header_names_items = false;
     let mut in_table = false;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let start = offset;
-        offset += line.len();
-        let body = line.trim_end_matches(['\n', '\r']);
-        let range = start..start + body.len();
+    for range in logical_lines(text) {
+        let body = text.get(range.clone()).unwrap_or("");
         let trimmed = body.trim();
         if trimmed.is_empty() {
             continue;
@@ -85,7 +81,7 @@ pub fn pieces(text: &str) -> Vec<Piece> {
         if is_table_row {
             if !in_table {
                 in_table = true;
-                table_header_names_items = announces_items(trimmed);
+                table_header_names_items = header_names_items(trimmed);
             }
             let row_in_block = block.is_some() || table_header_names_items;
             table_cells(text, range, row_in_block, &mut out);
@@ -93,7 +89,7 @@ pub fn pieces(text: &str) -> Vec<Piece> {
         }
         let list_like = is_list_line(trimmed);
         if let Some(b) = &mut block {
-            if !list_like && b.content_seen && !mentions_items(trimmed) {
+            if !list_like && b.content_seen && b.level > 6 && !mentions_items(trimmed) {
                 block = None;
             } else if list_like {
                 b.content_seen = true;
@@ -131,6 +127,47 @@ pub fn pieces(text: &str) -> Vec<Piece> {
     out
 }
 
+/// The lines of `text` (without their line ends), a line whose bracket is
+/// still open at its end joined with the next ones (up to three): PDF text
+/// wraps 「個人情報（カ」 / 「ナ氏名及びＸ線画像）が流出」.
+fn logical_lines(text: &str) -> Vec<Range<usize>> {
+    let mut raw: Vec<Range<usize>> = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        raw.push(offset..offset + body.len());
+        offset += line.len();
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(first) = raw.get(i) {
+        let mut range = first.clone();
+        let mut depth = bracket_balance(text.get(range.clone()).unwrap_or(""));
+        let mut joined = 0;
+        while depth > 0 && joined < 3 {
+            let Some(next) = raw.get(i + 1) else {
+                break;
+            };
+            range.end = next.end;
+            depth += bracket_balance(text.get(next.clone()).unwrap_or(""));
+            joined += 1;
+            i += 1;
+        }
+        out.push(range);
+        i += 1;
+    }
+    out
+}
+
+/// Opening minus closing round brackets.
+fn bracket_balance(s: &str) -> i32 {
+    s.chars().fold(0i32, |n, c| match c {
+        '(' | '（' => n.saturating_add(1),
+        ')' | '）' => n.saturating_sub(1),
+        _ => n,
+    })
+}
+
 /// An open block of affected items.
 #[derive(Debug)]
 struct Block {
@@ -151,12 +188,20 @@ fn heading_level(line: &str) -> Option<u8> {
     static NUMBERED: OnceLock<Regex> = OnceLock::new();
     let re = NUMBERED.get_or_init(|| {
         Regex::new(
-            r"^(\(\d{1,2}\)|\d{1,2}[.)]\s*\D|[①-⑳]|[一二三四五六七八九十]{1,2}[、.]|第\d|【|[■◆□]|[ア-ン][\s.、])",
+            r"^(\(\d{1,2}\)|\d{1,2}[.)]\s*\D|\d{1,2}\s+\D|[①-⑳]|[一二三四五六七八九十]{1,2}[、.]|第\d|【|[■◆□]|[ア-ン][\s.、])",
         )
         .unwrap_or_else(|_| Regex::new("$^").expect("valid"))
     });
-    let short = line.chars().count() <= 40 && !line.ends_with('。');
+    let short = line.chars().count() <= 50 && !line.ends_with('。');
     (short && re.is_match(line) && !line.contains('、')).then_some(7)
+}
+
+/// Whether a table's first row says the table lists affected items
+/// (「|区分|情報項目|漏えい状況|」).
+fn header_names_items(row: &str) -> bool {
+    ["項目", "漏えい", "漏洩", "流出", "おそれ", "含まれ", "漏い"]
+        .iter()
+        .any(|cue| row.contains(cue))
 }
 
 /// A bullet line or a short line without a sentence end.
@@ -166,7 +211,9 @@ fn is_list_line(line: &str) -> bool {
         first,
         '・' | '-' | '*' | '→' | '◇' | '◆' | '●' | '○' | '■' | '□' | '※' | '>'
     );
-    bullet || (!line.contains('。') && line.chars().count() <= 100)
+    let outside = outside_brackets(line);
+    let prose = outside.trim_end().trim_end_matches('。').contains('。');
+    !prose && (bullet || (!outside.contains('。') && line.chars().count() <= 100))
 }
 
 /// Whether a prose line names items through a list delimiter (so it does
@@ -183,19 +230,46 @@ fn is_lead_in(line: &str) -> bool {
         && line.chars().count() <= 60
 }
 
-/// Splits a prose line into sentences at 「。」.
+/// Splits a prose line into sentences at 「。」 outside brackets.
 fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let Some(line) = text.get(range.clone()) else {
         return out;
     };
-    let mut start = range.start;
-    for part in line.split_inclusive('。') {
-        let end = start + part.len();
-        if !part.trim().is_empty() {
-            out.push(start..end);
+    let mut depth: u32 = 0;
+    let mut start = 0;
+    for (i, c) in line.char_indices() {
+        match c {
+            '(' | '（' | '「' | '『' => depth = depth.saturating_add(1),
+            ')' | '）' | '」' | '』' => depth = depth.saturating_sub(1),
+            '。' if depth == 0 => {
+                let end = i + c.len_utf8();
+                if line.get(start..end).is_some_and(|s| !s.trim().is_empty()) {
+                    out.push(range.start + start..range.start + end);
+                }
+                start = end;
+            }
+            _ => {}
         }
-        start = end;
+    }
+    if line.get(start..).is_some_and(|s| !s.trim().is_empty()) {
+        out.push(range.start + start..range.end);
+    }
+    out
+}
+
+/// The text outside brackets (so a 「。」 inside 「（…）」 does not make a
+/// list line prose).
+fn outside_brackets(line: &str) -> String {
+    let mut depth: u32 = 0;
+    let mut out = String::new();
+    for c in line.chars() {
+        match c {
+            '(' | '（' => depth = depth.saturating_add(1),
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
     }
     out
 }
@@ -211,15 +285,28 @@ fn table_cells(text: &str, range: Range<usize>, in_block: bool, out: &mut Vec<Pi
     });
     let mut last = 0;
     let mut push = |a: usize, b: usize| {
-        if let Some(s) = row.get(a..b)
-            && !s.trim().is_empty()
-            && !s.trim().chars().all(|c| c == '-' || c == ':' || c == ' ')
-        {
+        let Some(cell) = row.get(a..b) else {
+            return;
+        };
+        let trimmed = cell.trim();
+        if trimmed.is_empty() || trimmed.chars().all(|c| c == '-' || c == ':' || c == ' ') {
+            return;
+        }
+        let cell_range = range.start + a..range.start + b;
+        if is_list_line(trimmed) {
             out.push(Piece {
-                range: range.start + a..range.start + b,
+                range: cell_range,
                 in_block,
                 list_like: true,
             });
+        } else {
+            for sentence in sentences(text, cell_range) {
+                out.push(Piece {
+                    range: sentence,
+                    in_block,
+                    list_like: false,
+                });
+            }
         }
     };
     for m in re.find_iter(row) {
@@ -261,19 +348,20 @@ pub fn role(token: &Token) -> Role {
 }
 
 /// Splits a run of tokens into items (index ranges into `tokens`) at
-/// delimiters outside brackets.
+/// delimiters outside brackets and outside the token ranges in `keep`
+/// (vocabulary matches such as 「電話・携帯電話番号」).
 ///
 /// ```
 /// use jpnotice::extract::data_items::lists::elements;
 /// let text = "家族構成(氏名・生年月日含む)、電話番号";
 /// let tokens = jpnotice::tokenize::tokenize(text);
-/// let items: Vec<&str> = elements(&tokens)
+/// let items: Vec<&str> = elements(&tokens, &[])
 ///     .into_iter()
 ///     .map(|r| &text[tokens[r.start].start..tokens[r.end - 1].end])
 ///     .collect();
 /// assert_eq!(items, ["家族構成(氏名・生年月日含む)", "電話番号"]);
 /// ```
-pub fn elements(tokens: &[Token]) -> Vec<Range<usize>> {
+pub fn elements(tokens: &[Token], keep: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut depth: u32 = 0;
     let mut start = 0;
@@ -281,7 +369,7 @@ pub fn elements(tokens: &[Token]) -> Vec<Range<usize>> {
         match role(token) {
             Role::Open => depth = depth.saturating_add(1),
             Role::Close => depth = depth.saturating_sub(1),
-            Role::Delimiter if depth == 0 => {
+            Role::Delimiter if depth == 0 && !keep.iter().any(|r| r.contains(&i)) => {
                 if start < i {
                     out.push(start..i);
                 }
@@ -311,6 +399,17 @@ mod tests {
         assert!(item.in_block);
         let last = p.last().unwrap();
         assert!(!last.in_block);
+    }
+
+    #[test]
+    fn wrapped_bracket_joins_lines() {
+        let text = "個人情報（カ\n\nナ氏名）が流出しました。\n次の行";
+        let lines = logical_lines(text);
+        assert_eq!(
+            &text[lines[0].clone()],
+            "個人情報（カ\n\nナ氏名）が流出しました。"
+        );
+        assert_eq!(&text[lines[1].clone()], "次の行");
     }
 
     #[test]

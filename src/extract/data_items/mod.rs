@@ -93,7 +93,22 @@ pub fn extract(
         };
         ctx.collect(&piece, &mut out);
     }
-    out
+    drop_contradicted(out)
+}
+
+/// Drops `affected: false` mentions of a key that is affected elsewhere in
+/// the notice: at the level of keys the notice did lose such data (a
+/// 「健康診断結果は保存されておらず」 beside leaked 「健診予約内容」).
+fn drop_contradicted(items: Vec<DataItem>) -> Vec<DataItem> {
+    let affected: std::collections::HashSet<String> = items
+        .iter()
+        .filter(|i| i.affected)
+        .map(|i| i.key.clone())
+        .collect();
+    items
+        .into_iter()
+        .filter(|i| i.affected || !affected.contains(&i.key))
+        .collect()
 }
 
 /// One piece being read.
@@ -113,6 +128,47 @@ enum Scope {
     Ignored,
 }
 
+/// A negation cue and the stretch of text it covers.
+#[derive(Debug, Clone, Copy)]
+struct Negation {
+    /// Start of the negated stretch: the piece, or the bracket holding the cue.
+    scope_start: usize,
+    cue_start: usize,
+    cue_end: usize,
+}
+
+/// Decides the scope of an item by its position in the piece.
+struct ScopeRule<'t> {
+    negation: Option<Negation>,
+    affected_context: bool,
+    leak_cue: bool,
+    text: &'t str,
+    piece_end: usize,
+}
+
+impl ScopeRule<'_> {
+    fn at(&self, offset: usize) -> Scope {
+        if let Some(n) = self.negation {
+            if offset >= n.scope_start && offset < n.cue_start {
+                return Scope::NotAffected;
+            }
+            if offset >= n.cue_end {
+                let rest = self.text.get(n.cue_end..self.piece_end).unwrap_or("");
+                return if self.affected_context || negation::has_leak_cue(rest) {
+                    Scope::Affected
+                } else {
+                    Scope::Ignored
+                };
+            }
+        }
+        if self.affected_context || self.leak_cue {
+            Scope::Affected
+        } else {
+            Scope::Ignored
+        }
+    }
+}
+
 impl PieceContext<'_, '_> {
     fn piece_text(&self) -> &str {
         self.text.get(self.range.clone()).unwrap_or("")
@@ -124,8 +180,6 @@ impl PieceContext<'_, '_> {
             return;
         }
         let label_end = negation::list_label_end(body).map(|e| self.range.start + e);
-        let negation =
-            negation::negation_cue(body).map(|(a, b)| (self.range.start + a, self.range.start + b));
         // A piece after a label is a list even in prose; `other` is allowed
         // from the label on (or everywhere in a list-like piece of a block).
         let list_from = match label_end {
@@ -133,61 +187,83 @@ impl PieceContext<'_, '_> {
             None if piece.list_like && piece.in_block => Some(self.range.start),
             None => None,
         };
-        let affected_context = piece.in_block || label_end.is_some();
-        let scope_at = |offset: usize| -> Scope {
-            match negation {
-                Some((neg_start, _)) if offset < neg_start => Scope::NotAffected,
-                Some((_, neg_end)) => {
-                    let rest = self.text.get(neg_end..self.range.end).unwrap_or("");
-                    if negation::has_leak_cue(rest) {
-                        Scope::Affected
-                    } else {
-                        Scope::Ignored
-                    }
-                }
-                None if affected_context || negation::has_leak_cue(body) => Scope::Affected,
-                None => Scope::Ignored,
-            }
+        let scope = ScopeRule {
+            negation: self.negation(body),
+            affected_context: piece.in_block || label_end.is_some(),
+            leak_cue: negation::has_leak_cue(body),
+            text: self.text,
+            piece_end: self.range.end,
         };
-        for element in lists::elements(self.tokens) {
-            let matches = self.matches_in(element.clone());
+        let strict = piece.list_like && !body.contains('。');
+        let all = self.all_matches();
+        let spans: Vec<Range<usize>> = all.iter().map(|m| m.first..m.last).collect();
+        for element in lists::elements(self.tokens, &spans) {
             let Some(first_token) = self.tokens.get(element.start) else {
                 continue;
             };
-            if matches.is_empty() {
-                if list_from.is_some_and(|from| first_token.start >= from)
+            let heads: Vec<Match> = all
+                .iter()
+                .filter(|m| m.first >= element.start && m.last <= element.end)
+                .filter(|m| self.is_head(m.last, element.end, strict))
+                .copied()
+                .collect();
+            if heads.is_empty() {
+                // A list of named exclusions is a list even in prose:
+                // 「事故の内容、銀行口座情報やクレジットカード情報は含まれておりません」.
+                let negated_list =
+                    all.len() >= 2 && scope.at(first_token.start) == Scope::NotAffected;
+                if (negated_list || list_from.is_some_and(|from| first_token.start >= from))
                     && let Some(span) = self.other_span(element.clone())
                 {
-                    let scope = scope_at(span.start);
-                    self.push_other(span, scope, out);
+                    self.push_other(span.clone(), scope.at(span.start), out);
                 }
                 continue;
             }
-            for m in matches {
-                let Some(token) = self.tokens.get(m.first) else {
-                    continue;
-                };
-                let scope = scope_at(token.start);
-                self.push_match(m, scope, out);
+            for m in heads {
+                if let Some(token) = self.tokens.get(m.first) {
+                    self.push_match(m, scope.at(token.start), out);
+                }
             }
         }
     }
 
-    /// Vocabulary matches inside an element (token indexes are piece-relative),
-    /// without modifiers and verb uses.
-    fn matches_in(&self, element: Range<usize>) -> Vec<Match> {
+    /// The negation cue of the piece: where its scope starts (the piece,
+    /// or the bracket it sits in) and the cue's own range.
+    fn negation(&self, body: &str) -> Option<Negation> {
+        let (cue_start, cue_end) = negation::negation_cue(body)?;
+        let mut open: Vec<usize> = Vec::new();
+        for (i, c) in body.char_indices() {
+            if i >= cue_start {
+                break;
+            }
+            match c {
+                '(' | '（' => open.push(i),
+                ')' | '）' => {
+                    open.pop();
+                }
+                _ => {}
+            }
+        }
+        let base = self.range.start;
+        Some(Negation {
+            scope_start: base + open.last().copied().unwrap_or(0),
+            cue_start: base + cue_start,
+            cue_end: base + cue_end,
+        })
+    }
+
+    /// Greedy longest vocabulary matches over the whole piece.
+    fn all_matches(&self) -> Vec<Match> {
         let mut found = Vec::new();
-        let mut i = element.start;
-        while i < element.end {
+        let mut i = 0;
+        while i < self.tokens.len() {
             match self
                 .vocabulary
-                .longest_at(self.text, self.tokens, i, element.end)
+                .longest_at(self.text, self.tokens, i, self.tokens.len())
             {
                 Some(m) => {
-                    if self.is_head(m.last) {
-                        found.push(m);
-                    }
-                    i = m.last;
+                    found.push(m);
+                    i = m.last.max(i + 1);
                 }
                 None => i += 1,
             }
@@ -195,28 +271,45 @@ impl PieceContext<'_, '_> {
         found
     }
 
-    /// Whether a match ending before token `next` is an item on its own:
-    /// not followed by another noun (「メール本文」) or by する (「所属する」).
-    fn is_head(&self, next: usize) -> bool {
+    /// Whether a match ending before token `next` is an item on its own.
+    /// In prose it must not be followed by another noun (「メール本文」) or
+    /// by する (「所属する」); in a list line it must end its item or be
+    /// followed only by a bracket, 等, 情報 … (「画像に付帯する情報」 is not
+    /// an image).
+    fn is_head(&self, next: usize, element_end: usize, strict: bool) -> bool {
+        if next >= element_end {
+            return true;
+        }
         let Some(token) = self.tokens.get(next) else {
             return true;
         };
+        let tail = matches!(
+            token.surface.as_str(),
+            "情報"
+                | "データ"
+                | "欄"
+                | "一覧"
+                | "項目"
+                | "全般"
+                | "等"
+                | "など"
+                | "類"
+                | "含む"
+                | "含み"
+        ) || token.pos_detail == "接尾"
+            || token.pos_detail == "数";
+        if tail || matches!(lists::role(token), lists::Role::Open | lists::Role::Close) {
+            return true;
+        }
+        if strict {
+            return token.pos == "記号"
+                || matches!(
+                    token.surface.as_str(),
+                    "は" | "が" | "も" | "や" | "を" | "について"
+                );
+        }
         if token.pos == "名詞" {
-            let allowed = matches!(
-                token.surface.as_str(),
-                "情報"
-                    | "データ"
-                    | "欄"
-                    | "一覧"
-                    | "項目"
-                    | "全般"
-                    | "等"
-                    | "など"
-                    | "類"
-                    | "含む"
-            ) || token.pos_detail == "接尾"
-                || token.pos_detail == "数";
-            return allowed;
+            return false;
         }
         !(token.pos == "動詞" && token.base_form == "する")
     }
@@ -225,7 +318,16 @@ impl PieceContext<'_, '_> {
     /// normalized byte range; `None` for generic wholes, counts, dates,
     /// clauses and bullets alone.
     fn other_span(&self, element: Range<usize>) -> Option<Range<usize>> {
-        let tokens = self.tokens.get(element)?;
+        let mut tokens = self.tokens.get(element)?;
+        // An explanation in brackets is not part of the item's name:
+        // 「保険契約概要（証券番号、…）」 → 保険契約概要.
+        if let Some(open) = tokens
+            .iter()
+            .position(|t| lists::role(t) == lists::Role::Open)
+            .filter(|&open| tokens.iter().take(open).any(|t| t.pos != "記号"))
+        {
+            tokens = tokens.get(..open)?;
+        }
         // Trim leading bullets/labels and trailing 等/など.
         let start_index = tokens
             .iter()

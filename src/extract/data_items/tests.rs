@@ -122,3 +122,34 @@ fn custom_vocabulary_extends_keys() {
     let keys: Vec<&str> = found.iter().map(|i| i.key.as_str()).collect();
     assert_eq!(keys, ["vehicle", "other"]);
 }
+
+#[test]
+fn negation_inside_brackets_stays_inside() {
+    let text =
+        "*1 予約関連情報：予約日、子供年齢、支払方法（クレジットカード情報は含まれません）\n";
+    assert_eq!(keys(text, true), ["age", "purchase_history"]);
+    assert_eq!(keys(text, false), ["credit_card_number"]);
+}
+
+#[test]
+fn negated_list_in_prose_keeps_unknown_items() {
+    let text = "事故の内容、銀行口座情報やクレジットカード情報などは含まれておりません。";
+    assert_eq!(
+        keys(text, false),
+        ["bank_account", "credit_card_number", "other"]
+    );
+}
+
+#[test]
+fn key_affected_elsewhere_is_not_also_negated() {
+    let text = "項目：氏名、健診予約内容\n健康診断結果はPCに保存されておらず、漏えいの可能性はございません。";
+    assert_eq!(keys(text, true), ["health_info", "name"]);
+    assert!(keys(text, false).is_empty());
+}
+
+#[test]
+fn relative_clause_in_list_line_is_not_an_item() {
+    let text =
+        "## 2 システム内に保存されていた個人情報\n胸部Ｘ線画像と画像に付帯する情報（カナ氏名）\n";
+    assert_eq!(keys(text, true), ["health_info", "name_kana"]);
+}
