@@ -186,13 +186,43 @@ impl Vocabulary {
         let last_possible = limit
             .min(tokens.len())
             .min(first.saturating_add(MAX_TOKENS_PER_SYNONYM));
-        (first + 1..=last_possible).rev().find_map(|last| {
-            let end = tokens.get(last - 1)?.end;
-            let phrase = squeeze(text.get(start..end)?);
-            let entry = *self.index.get(&phrase)?;
-            Some(Match { entry, first, last })
-        })
+        (first + 1..=last_possible)
+            .rev()
+            .find_map(|last| {
+                let end = tokens.get(last - 1)?.end;
+                let phrase = squeeze(text.get(start..end)?);
+                let entry = *self.index.get(&phrase)?;
+                Some(Match { entry, first, last })
+            })
+            .or_else(|| self.katakana_suffix(tokens.get(first)?, first))
     }
+
+    /// IPADIC keeps an unknown katakana compound as one token
+    /// (「マイページパスワード」): such a token matches the longest katakana
+    /// synonym of four or more characters it ends with.
+    fn katakana_suffix(&self, token: &Token, first: usize) -> Option<Match> {
+        if !token.surface.chars().all(is_katakana) {
+            return None;
+        }
+        self.index
+            .iter()
+            .filter(|(synonym, _)| {
+                synonym.chars().count() >= 4
+                    && synonym.chars().all(is_katakana)
+                    && token.surface.ends_with(synonym.as_str())
+            })
+            .max_by_key(|(synonym, _)| synonym.len())
+            .map(|(_, &entry)| Match {
+                entry,
+                first,
+                last: first + 1,
+            })
+    }
+}
+
+/// Katakana letters and the long-vowel mark.
+fn is_katakana(c: char) -> bool {
+    ('ァ'..='ヺ').contains(&c) || c == 'ー'
 }
 
 /// Removes whitespace (PDF extraction leaves spaces inside words).
@@ -237,6 +267,16 @@ mod tests {
             .collect();
         assert_eq!(found.len(), 1);
         assert_eq!(v.entry(found[0].entry).unwrap().key, "email");
+    }
+
+    #[test]
+    fn katakana_compound_ends_with_synonym() {
+        let v = Vocabulary::embedded();
+        let text = "マイページパスワード";
+        let tokens = tokenize(text);
+        assert_eq!(tokens.len(), 1, "{tokens:?}");
+        let m = v.longest_at(text, &tokens, 0, 1).unwrap();
+        assert_eq!(v.entry(m.entry).unwrap().key, "password");
     }
 
     #[test]
