@@ -31,6 +31,10 @@ pub struct Piece {
     /// A list line or table cell (not running prose): items the vocabulary
     /// does not know become `other`.
     pub list_like: bool,
+    /// A table cell (or a `<br/>` line of one): its unknown items count
+    /// only when the cell also names a known item, since table rows also
+    /// hold headers and descriptions of the people affected.
+    pub cell: Option<Range<usize>>,
 }
 
 /// Cuts normalized text into pieces.
@@ -75,6 +79,7 @@ pub fn pieces(text: &str) -> Vec<Piece> {
                 range,
                 in_block: false,
                 list_like: false,
+                cell: None,
             });
             continue;
         }
@@ -104,6 +109,7 @@ pub fn pieces(text: &str) -> Vec<Piece> {
                 range,
                 in_block: false,
                 list_like: false,
+                cell: None,
             });
             continue;
         }
@@ -113,6 +119,7 @@ pub fn pieces(text: &str) -> Vec<Piece> {
                 range,
                 in_block,
                 list_like: true,
+                cell: None,
             });
         } else {
             for sentence in sentences(text, range) {
@@ -120,6 +127,7 @@ pub fn pieces(text: &str) -> Vec<Piece> {
                     range: sentence,
                     in_block,
                     list_like: false,
+                    cell: None,
                 });
             }
         }
@@ -283,6 +291,19 @@ fn table_cells(text: &str, range: Range<usize>, in_block: bool, out: &mut Vec<Pi
     let re = BREAK.get_or_init(|| {
         Regex::new(r"\||<br\s*/?>").unwrap_or_else(|_| Regex::new("$^").expect("valid"))
     });
+    // Cell boundaries, to tell each `<br/>` line which cell it belongs to.
+    let mut bars: Vec<usize> = row.match_indices('|').map(|(i, _)| i).collect();
+    bars.push(row.len());
+    let cell_of = |a: usize| -> Range<usize> {
+        let end = bars.iter().copied().find(|&b| b >= a).unwrap_or(row.len());
+        let start = bars
+            .iter()
+            .copied()
+            .filter(|&b| b < a)
+            .max()
+            .map_or(0, |b| b + 1);
+        range.start + start..range.start + end.max(start)
+    };
     let mut last = 0;
     let mut push = |a: usize, b: usize| {
         let Some(cell) = row.get(a..b) else {
@@ -298,6 +319,7 @@ fn table_cells(text: &str, range: Range<usize>, in_block: bool, out: &mut Vec<Pi
                 range: cell_range,
                 in_block,
                 list_like: true,
+                cell: Some(cell_of(a)),
             });
         } else {
             for sentence in sentences(text, cell_range) {
@@ -305,6 +327,7 @@ fn table_cells(text: &str, range: Range<usize>, in_block: bool, out: &mut Vec<Pi
                     range: sentence,
                     in_block,
                     list_like: false,
+                    cell: None,
                 });
             }
         }

@@ -184,7 +184,9 @@ impl PieceContext<'_, '_> {
         // from the label on (or everywhere in a list-like piece of a block).
         let list_from = match label_end {
             Some(end) => Some(end),
-            None if piece.list_like && piece.in_block => Some(self.range.start),
+            None if piece.list_like && piece.in_block && self.cell_names_items(piece) => {
+                Some(self.range.start)
+            }
             None => None,
         };
         let scope = ScopeRule {
@@ -225,6 +227,25 @@ impl PieceContext<'_, '_> {
                 }
             }
         }
+    }
+
+    /// For a table cell, whether the whole cell names a known item (so
+    /// its unknown items are items too); true for other pieces.
+    fn cell_names_items(&self, piece: &lists::Piece) -> bool {
+        let Some(cell) = &piece.cell else {
+            return true;
+        };
+        let all = self.doc.tokens();
+        let first = all.partition_point(|t| t.start < cell.start);
+        let last = all.partition_point(|t| t.end <= cell.end).max(first);
+        let Some(tokens) = all.get(first..last) else {
+            return false;
+        };
+        (0..tokens.len()).any(|i| {
+            self.vocabulary
+                .longest_at(self.text, tokens, i, tokens.len())
+                .is_some()
+        })
     }
 
     /// The negation cue of the piece: where its scope starts (the piece,
@@ -415,7 +436,12 @@ fn is_trailing_filler(token: &Token) -> bool {
 
 /// Generic wholes that name no item: 個人情報, 申請情報, お客様情報 …
 fn is_generic(text: &str) -> bool {
-    const GENERIC_ENDINGS: [&str; 12] = [
+    const GENERIC_ENDINGS: [&str; 17] = [
+        "対象",
+        "対象者",
+        "区分",
+        "件数",
+        "状況",
         "個人情報",
         "個人データ",
         "顧客情報",
