@@ -183,6 +183,8 @@ impl PieceContext<'_, '_> {
         // A piece after a label is a list even in prose; `other` is allowed
         // from the label on (or everywhere in a list-like piece of a block).
         let list_from = match label_end {
+            // A link line is no list (its 「/」 are no item separators).
+            _ if body.contains("://") || body.contains("www.") => None,
             Some(end) => Some(end),
             None if piece.list_like && piece.in_block && self.cell_names_items(piece) => {
                 Some(self.range.start)
