@@ -54,6 +54,9 @@ struct ExtractArgs {
     /// Worker threads (default: one per core).
     #[arg(long, short = 'j')]
     jobs: Option<usize>,
+    /// Data-item vocabulary TSV to use instead of the embedded one.
+    #[arg(long = "data-items", value_name = "PATH")]
+    data_items: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -92,6 +95,9 @@ struct EvalArgs {
     /// Comma-separated fields to score (default: all).
     #[arg(long, value_delimiter = ',')]
     fields: Vec<String>,
+    /// Data-item vocabulary TSV to use instead of the embedded one.
+    #[arg(long = "data-items", value_name = "PATH")]
+    data_items: Option<PathBuf>,
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -171,6 +177,9 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
             .map_err(|e| format!("cannot start {jobs} threads: {e}"))?;
     }
     let mut parser = Parser::new().max_input_bytes(args.max_bytes);
+    if let Some(path) = &args.data_items {
+        parser = parser.vocabulary(jpnotice::extract::data_items::Vocabulary::from_path(path)?);
+    }
     if let Some(d) = args.reference_date {
         parser = parser.reference_date(d);
     }
@@ -331,7 +340,10 @@ fn eval(args: EvalArgs) -> Result<ExitCode, String> {
             .map_err(|e| format!("{}:{}: not JSON: {e}", args.gold.display(), n + 1))?;
         golds.push(value);
     }
-    let parser = Parser::new();
+    let mut parser = Parser::new();
+    if let Some(path) = &args.data_items {
+        parser = parser.vocabulary(jpnotice::extract::data_items::Vocabulary::from_path(path)?);
+    }
     let predictions: Vec<serde_json::Value> = golds
         .par_iter()
         .map(|gold| {

@@ -1,0 +1,467 @@
+//! Personal data items that were (or explicitly were not) affected.
+//!
+//! Rules (see `ANNOTATION.md`):
+//! - The text is cut into pieces (sentences, list lines, table cells; see
+//!   [`lists`]). Items are vocabulary synonyms matched on whole tokens
+//!   ([`vocabulary`]), the longest first; a match directly followed by
+//!   another noun is only a modifier (「メール本文」 is not an e-mail address,
+//!   「勤務先メールアドレス」 is one e-mail address).
+//! - A piece counts when it describes affected data: it sits under a heading
+//!   or lead-in that announces the affected items, or it has a leak cue
+//!   (漏えい, 流出, 閲覧, おそれ, 含まれ, 保存 …). Advice, warnings and
+//!   countermeasures never count ([`negation::is_advice`]).
+//! - Items written before a negation cue (「…は含まれておりません」,
+//!   「…の漏洩は確認されておりません」, 「保存されておらず」) are
+//!   `affected: false`.
+//! - In a list (a list line or cell under an announcing heading, or after a
+//!   label such as 「項目：」), an item the vocabulary does not know becomes
+//!   `other` with its text kept; generic wholes (個人情報, 申請情報) give
+//!   nothing. Free prose never yields `other`.
+//!
+//! ```
+//! use jpnotice::Document;
+//! use jpnotice::extract::data_items::{extract, Vocabulary};
+//! let doc = Document::new("項目：会員ＩＤ、カナ氏名及びＸ線画像\nマイナンバーは含まれておりません。");
+//! let items = extract(&doc, &Vocabulary::embedded(), &mut Vec::new());
+//! let keys: Vec<(&str, bool)> = items.iter().map(|i| (i.key.as_str(), i.affected)).collect();
+//! assert_eq!(keys, [("account_id", true), ("name_kana", true), ("health_info", true), ("my_number", false)]);
+//! assert_eq!(items[1].text, "カナ氏名");
+//! ```
+
+pub mod lists;
+pub mod negation;
+pub mod vocabulary;
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+pub use self::vocabulary::Vocabulary;
+use self::vocabulary::{Match, OTHER_KEY};
+use crate::Document;
+use crate::tokenize::Token;
+
+/// One data item named in the notice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DataItem {
+    /// Key from the vocabulary (`name`, `name_kana`, `address`, …, `other`).
+    pub key: String,
+    /// The vocabulary's Japanese label (「氏名（カナ）」).
+    pub label: String,
+    /// The item as written in the input (「カナ氏名」).
+    pub text: String,
+    /// False when the notice says this item was NOT affected.
+    pub affected: bool,
+    /// Input byte offset of the first byte.
+    pub start: usize,
+    /// Input byte offset one past the last byte.
+    pub end: usize,
+}
+
+/// Finds the data items, in text order. An item named several times is
+/// reported each time (with its own offsets).
+///
+/// ```
+/// use jpnotice::Document;
+/// use jpnotice::extract::data_items::{extract, Vocabulary};
+/// let doc = Document::new("お名前、ご住所、電話番号が閲覧可能な状態でした。");
+/// let items = extract(&doc, &Vocabulary::embedded(), &mut Vec::new());
+/// let keys: Vec<&str> = items.iter().map(|i| i.key.as_str()).collect();
+/// assert_eq!(keys, ["name", "address", "phone"]);
+/// ```
+pub fn extract(
+    doc: &Document,
+    vocabulary: &Vocabulary,
+    warnings: &mut Vec<String>,
+) -> Vec<DataItem> {
+    let _ = warnings;
+    let text = doc.text();
+    let tokens = doc.tokens();
+    let mut out = Vec::new();
+    for piece in lists::pieces(text) {
+        let first = tokens.partition_point(|t| t.start < piece.range.start);
+        let last = tokens.partition_point(|t| t.end <= piece.range.end);
+        let Some(piece_tokens) = tokens.get(first..last.max(first)) else {
+            continue;
+        };
+        let ctx = PieceContext {
+            doc,
+            vocabulary,
+            text,
+            tokens: piece_tokens,
+            range: piece.range.clone(),
+        };
+        ctx.collect(&piece, &mut out);
+    }
+    drop_contradicted(out)
+}
+
+/// Drops `affected: false` mentions of a key that is affected elsewhere in
+/// the notice: at the level of keys the notice did lose such data (a
+/// 「健康診断結果は保存されておらず」 beside leaked 「健診予約内容」).
+fn drop_contradicted(items: Vec<DataItem>) -> Vec<DataItem> {
+    let affected: std::collections::HashSet<String> = items
+        .iter()
+        .filter(|i| i.affected)
+        .map(|i| i.key.clone())
+        .collect();
+    items
+        .into_iter()
+        .filter(|i| i.affected || !affected.contains(&i.key))
+        .collect()
+}
+
+/// One piece being read.
+struct PieceContext<'d, 'a> {
+    doc: &'d Document<'a>,
+    vocabulary: &'d Vocabulary,
+    text: &'d str,
+    tokens: &'d [Token],
+    range: Range<usize>,
+}
+
+/// Whether items at a position count, and how.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    Affected,
+    NotAffected,
+    Ignored,
+}
+
+/// A negation cue and the stretch of text it covers.
+#[derive(Debug, Clone, Copy)]
+struct Negation {
+    /// Start of the negated stretch: the piece, or the bracket holding the cue.
+    scope_start: usize,
+    cue_start: usize,
+    cue_end: usize,
+}
+
+/// Decides the scope of an item by its position in the piece.
+struct ScopeRule<'t> {
+    negation: Option<Negation>,
+    affected_context: bool,
+    leak_cue: bool,
+    text: &'t str,
+    piece_end: usize,
+}
+
+impl ScopeRule<'_> {
+    fn at(&self, offset: usize) -> Scope {
+        if let Some(n) = self.negation {
+            if offset >= n.scope_start && offset < n.cue_start {
+                return Scope::NotAffected;
+            }
+            if offset >= n.cue_end {
+                let rest = self.text.get(n.cue_end..self.piece_end).unwrap_or("");
+                return if self.affected_context || negation::has_leak_cue(rest) {
+                    Scope::Affected
+                } else {
+                    Scope::Ignored
+                };
+            }
+        }
+        if self.affected_context || self.leak_cue {
+            Scope::Affected
+        } else {
+            Scope::Ignored
+        }
+    }
+}
+
+impl PieceContext<'_, '_> {
+    fn piece_text(&self) -> &str {
+        self.text.get(self.range.clone()).unwrap_or("")
+    }
+
+    fn collect(&self, piece: &lists::Piece, out: &mut Vec<DataItem>) {
+        let body = self.piece_text();
+        if self.tokens.is_empty() || negation::is_advice(body) {
+            return;
+        }
+        let label_end = negation::list_label_end(body).map(|e| self.range.start + e);
+        // A piece after a label is a list even in prose; `other` is allowed
+        // from the label on (or everywhere in a list-like piece of a block).
+        let list_from = match label_end {
+            // A link line is no list (its 「/」 are no item separators).
+            _ if body.contains("://") || body.contains("www.") => None,
+            Some(end) => Some(end),
+            None if piece.list_like && piece.in_block && self.cell_names_items(piece) => {
+                Some(self.range.start)
+            }
+            None => None,
+        };
+        let scope = ScopeRule {
+            negation: self.negation(body),
+            affected_context: piece.in_block || label_end.is_some(),
+            leak_cue: negation::has_leak_cue(body),
+            text: self.text,
+            piece_end: self.range.end,
+        };
+        let strict = piece.list_like && !body.contains('。');
+        let all = self.all_matches();
+        let spans: Vec<Range<usize>> = all.iter().map(|m| m.first..m.last).collect();
+        for element in lists::elements(self.tokens, &spans) {
+            let Some(first_token) = self.tokens.get(element.start) else {
+                continue;
+            };
+            let heads: Vec<Match> = all
+                .iter()
+                .filter(|m| m.first >= element.start && m.last <= element.end)
+                .filter(|m| self.is_head(m.last, element.end, strict))
+                .copied()
+                .collect();
+            if heads.is_empty() {
+                // A list of named exclusions is a list even in prose:
+                // 「事故の内容、銀行口座情報やクレジットカード情報は含まれておりません」.
+                let negated_list =
+                    all.len() >= 2 && scope.at(first_token.start) == Scope::NotAffected;
+                if (negated_list || list_from.is_some_and(|from| first_token.start >= from))
+                    && let Some(span) = self.other_span(element.clone())
+                {
+                    self.push_other(span.clone(), scope.at(span.start), out);
+                }
+                continue;
+            }
+            for m in heads {
+                if let Some(token) = self.tokens.get(m.first) {
+                    self.push_match(m, scope.at(token.start), out);
+                }
+            }
+        }
+    }
+
+    /// For a table cell, whether the whole cell names a known item (so
+    /// its unknown items are items too); true for other pieces.
+    fn cell_names_items(&self, piece: &lists::Piece) -> bool {
+        let Some(cell) = &piece.cell else {
+            return true;
+        };
+        let all = self.doc.tokens();
+        let first = all.partition_point(|t| t.start < cell.start);
+        let last = all.partition_point(|t| t.end <= cell.end).max(first);
+        let Some(tokens) = all.get(first..last) else {
+            return false;
+        };
+        (0..tokens.len()).any(|i| {
+            self.vocabulary
+                .longest_at(self.text, tokens, i, tokens.len())
+                .is_some()
+        })
+    }
+
+    /// The negation cue of the piece: where its scope starts (the piece,
+    /// or the bracket it sits in) and the cue's own range.
+    fn negation(&self, body: &str) -> Option<Negation> {
+        let (cue_start, cue_end) = negation::negation_cue(body)?;
+        let mut open: Vec<usize> = Vec::new();
+        for (i, c) in body.char_indices() {
+            if i >= cue_start {
+                break;
+            }
+            match c {
+                '(' | '（' => open.push(i),
+                ')' | '）' => {
+                    open.pop();
+                }
+                _ => {}
+            }
+        }
+        let base = self.range.start;
+        Some(Negation {
+            scope_start: base + open.last().copied().unwrap_or(0),
+            cue_start: base + cue_start,
+            cue_end: base + cue_end,
+        })
+    }
+
+    /// Greedy longest vocabulary matches over the whole piece.
+    fn all_matches(&self) -> Vec<Match> {
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < self.tokens.len() {
+            match self
+                .vocabulary
+                .longest_at(self.text, self.tokens, i, self.tokens.len())
+            {
+                Some(m) => {
+                    found.push(m);
+                    i = m.last.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+        found
+    }
+
+    /// Whether a match ending before token `next` is an item on its own.
+    /// In prose it must not be followed by another noun (「メール本文」) or
+    /// by する (「所属する」); in a list line it must end its item or be
+    /// followed only by a bracket, 等, 情報 … (「画像に付帯する情報」 is not
+    /// an image).
+    fn is_head(&self, next: usize, element_end: usize, strict: bool) -> bool {
+        if next >= element_end {
+            return true;
+        }
+        let Some(token) = self.tokens.get(next) else {
+            return true;
+        };
+        let tail = matches!(
+            token.surface.as_str(),
+            "情報"
+                | "データ"
+                | "欄"
+                | "一覧"
+                | "項目"
+                | "全般"
+                | "等"
+                | "など"
+                | "類"
+                | "含む"
+                | "含み"
+        ) || token.pos_detail == "接尾"
+            || token.pos_detail == "数";
+        if tail || matches!(lists::role(token), lists::Role::Open | lists::Role::Close) {
+            return true;
+        }
+        if strict {
+            return token.pos == "記号"
+                || matches!(
+                    token.surface.as_str(),
+                    "は" | "が" | "も" | "や" | "を" | "について"
+                );
+        }
+        if token.pos == "名詞" {
+            return false;
+        }
+        !(token.pos == "動詞" && token.base_form == "する")
+    }
+
+    /// The text of an unknown list item worth reporting as `other`, as a
+    /// normalized byte range; `None` for generic wholes, counts, dates,
+    /// clauses and bullets alone.
+    fn other_span(&self, element: Range<usize>) -> Option<Range<usize>> {
+        let mut tokens = self.tokens.get(element)?;
+        // An explanation in brackets is not part of the item's name:
+        // 「保険契約概要（証券番号、…）」 → 保険契約概要.
+        if let Some(open) = tokens
+            .iter()
+            .position(|t| lists::role(t) == lists::Role::Open)
+            .filter(|&open| tokens.iter().take(open).any(|t| t.pos != "記号"))
+        {
+            tokens = tokens.get(..open)?;
+        }
+        // Trim leading bullets/labels and trailing 等/など.
+        let start_index = tokens
+            .iter()
+            .position(|t| t.pos != "記号" && !is_leading_filler(t))?;
+        let end_index = tokens
+            .iter()
+            .rposition(|t| t.pos != "記号" && !is_trailing_filler(t))?;
+        let kept = tokens.get(start_index..=end_index)?;
+        let (first, last) = (kept.first()?, kept.last()?);
+        let text = self.text.get(first.start..last.end)?;
+        if text.chars().count() > 25 || text.chars().count() < 2 {
+            return None;
+        }
+        if text
+            .chars()
+            .any(|c| c.is_ascii_digit() || c == '。' || c == ':' || c == '：')
+        {
+            return None;
+        }
+        if kept
+            .iter()
+            .any(|t| t.pos == "動詞" || t.pos == "助動詞" || t.pos == "副詞" || t.pos == "接続詞")
+        {
+            return None;
+        }
+        if last.pos != "名詞" || is_generic(text) {
+            return None;
+        }
+        Some(first.start..last.end)
+    }
+
+    fn push_match(&self, m: Match, scope: Scope, out: &mut Vec<DataItem>) {
+        let (Some(entry), Some(first), Some(last)) = (
+            self.vocabulary.entry(m.entry),
+            self.tokens.get(m.first),
+            self.tokens.get(m.last.saturating_sub(1)),
+        ) else {
+            return;
+        };
+        self.push(&entry.key, &entry.label, first.start..last.end, scope, out);
+    }
+
+    fn push_other(&self, range: Range<usize>, scope: Scope, out: &mut Vec<DataItem>) {
+        let label = self.vocabulary.label(OTHER_KEY).unwrap_or("その他");
+        self.push(OTHER_KEY, label, range, scope, out);
+    }
+
+    fn push(
+        &self,
+        key: &str,
+        label: &str,
+        range: Range<usize>,
+        scope: Scope,
+        out: &mut Vec<DataItem>,
+    ) {
+        let affected = match scope {
+            Scope::Affected => true,
+            Scope::NotAffected => false,
+            Scope::Ignored => return,
+        };
+        let span = self.doc.span(range.start, range.end);
+        out.push(DataItem {
+            key: key.to_owned(),
+            label: label.to_owned(),
+            text: span.text,
+            affected,
+            start: span.start,
+            end: span.end,
+        });
+    }
+}
+
+/// Words before an item that are not part of it (「または」, bullets).
+fn is_leading_filler(token: &Token) -> bool {
+    token.pos == "接続詞" || matches!(token.surface.as_str(), "→" | "-" | "*" | "※")
+}
+
+/// Words after an item that are not part of it (「等」, 「など」).
+fn is_trailing_filler(token: &Token) -> bool {
+    matches!(
+        token.surface.as_str(),
+        "等" | "など" | "等々" | "の" | "は" | "が" | "も"
+    )
+}
+
+/// Generic wholes that name no item: 個人情報, 申請情報, お客様情報 …
+fn is_generic(text: &str) -> bool {
+    const GENERIC_ENDINGS: [&str; 17] = [
+        "対象",
+        "対象者",
+        "区分",
+        "件数",
+        "状況",
+        "個人情報",
+        "個人データ",
+        "顧客情報",
+        "お客様情報",
+        "お客さま情報",
+        "申請情報",
+        "登録情報",
+        "会員情報",
+        "の情報",
+        "項目",
+        "内訳",
+        "その他",
+    ];
+    text == "情報"
+        || text == "データ"
+        || text == "一部"
+        || GENERIC_ENDINGS.iter().any(|g| text.ends_with(g))
+}
+
+#[cfg(test)]
+mod tests;

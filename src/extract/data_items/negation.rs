@@ -1,0 +1,177 @@
+//! Scope cues: does a clause say items were affected, say they were NOT
+//! affected, or only give advice?
+//!
+//! - Negation: 「…は含まれておりません」, 「…の漏洩は確認されておりません」,
+//!   「保存されておらず」, 「漏えいがなかったことを確認」 — the items written
+//!   before the cue are not affected.
+//! - Advice and countermeasures: 「クレジットカード番号…をお聞きすることは
+//!   一切ございません」, 「パスワードの変更をお願いします」, 「不審な電話に
+//!   ご注意ください」 — the items there are not data of the incident.
+//! - Leak cues: 漏えい, 流出, 閲覧, おそれ, 可能性, 含まれ, 保存 … — a
+//!   sentence naming items with one of them describes affected data.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).unwrap_or_else(|_| Regex::new("$^").expect("valid")))
+}
+
+/// Where the first negation cue of `text` starts and ends (byte offsets
+/// into `text`).
+///
+/// ```
+/// use jpnotice::extract::data_items::negation::negation_cue;
+/// let s = "マイナンバーは含まれておりません";
+/// assert_eq!(negation_cue(s).map(|(a, _)| &s[..a]), Some("マイナンバーは"));
+/// assert_eq!(negation_cue("氏名が流出しました"), None);
+/// ```
+pub fn negation_cue(text: &str) -> Option<(usize, usize)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &RE,
+        concat!(
+            "含まれ(て|てい|ては)?(おりません|いません|ません|ない|ておらず|ず)",
+            "|含まれておらず|含んで(おりません|いません|おらず)|含みません",
+            "|(漏え?い|漏洩|流出|漏れ)(は|も|が)?(なかった|ありません|ございません|しておりません|していません)",
+            "|(保存|保持|保有|保管|管理|記録|登録|入力)(されて|して)(おりません|いません|おらず|いない|ない)",
+            "|(保存|保持|保有|保管|取得)(しておりません|しておらず|していない|されず)",
+            "|取り?扱(って|い)?(おりません|いません|ない)",
+            "|確認されて(おりません|いません|いない)|確認されておらず|確認できて?(おりません|いません)",
+            "|流出の可能性は(ございません|ありません)|対象外|対象(では|で)ありません",
+            "|影響は(ございません|ありません)|該当(しません|いたしません)",
+        ),
+    );
+    re.find(text).map(|m| (m.start(), m.end()))
+}
+
+/// True when the clause is advice, a warning about secondary damage or a
+/// countermeasure, whose items are not data of the incident.
+///
+/// ```
+/// use jpnotice::extract::data_items::negation::is_advice;
+/// assert!(is_advice("当社からクレジットカード番号やパスワードをお聞きすることは一切ございません"));
+/// assert!(is_advice("同じパスワードをご利用の場合は変更をお願いいたします"));
+/// assert!(!is_advice("氏名、住所が流出した可能性があります"));
+/// ```
+pub fn is_advice(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &RE,
+        concat!(
+            "お(聞き|尋ね|伺い)|伺う|聞き出|一切(ございません|ありません)",
+            "|ご?(注意|留意)(ください|いただ|願)|ご注意|十分に?(注意|ご注意)",
+            "|ください|お願い(いた)?します|お願い申し上げ|お願いいたし|推奨",
+            "|使い回|推測|設定しない|変更(して|を行って|いただ|され|する)|再設定|リセット",
+            "|騙る|かたる|なりすまし|フィッシング|詐欺|不審な|悪用",
+            "|再発防止|対策を|強化|お問い?合わせ|問合せ|窓口|受付|ご連絡先",
+        ),
+    );
+    re.is_match(text)
+}
+
+/// True when the clause says something happened to the data it names:
+/// leaked, possibly leaked, viewable, contained in or stored on what was
+/// compromised.
+///
+/// ```
+/// use jpnotice::extract::data_items::negation::has_leak_cue;
+/// assert!(has_leak_cue("氏名及び所属が漏洩の可能性を否定できない"));
+/// assert!(has_leak_cue("お名前、ご住所、電話番号が閲覧可能な状態"));
+/// assert!(!has_leak_cue("ご登録の電話番号から認証してください"));
+/// ```
+pub fn has_leak_cue(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &RE,
+        concat!(
+            "漏え?い|漏洩|漏れ|流出|閲覧|おそれ|恐れ|可能性|含ま|含む|含ん",
+            "|保存|保管|格納|残存|窃取|奪取|盗|暗号化|参照|外部|公開|紛失|盗難",
+            "|誤送|誤って|誤配|誤表示|表示され|見られる|アクセス可能|取得され|抜き取",
+        ),
+    );
+    re.is_match(text)
+}
+
+/// True when a heading (or a short lead-in line) announces the list of
+/// affected items: 「漏えいしたおそれのある個人情報の項目」, 「含まれていた
+/// 個人情報」, 「流出した可能性のあるデータは以下の通りです」.
+///
+/// ```
+/// use jpnotice::extract::data_items::negation::announces_items;
+/// assert!(announces_items("2. 漏えいしたおそれのある個人情報の項目"));
+/// assert!(announces_items("(3)項目"));
+/// assert!(!announces_items("(3)二次被害のおそれ"));
+/// assert!(!announces_items("4. お客様へのお願い"));
+/// ```
+pub fn announces_items(text: &str) -> bool {
+    static CUE: OnceLock<Regex> = OnceLock::new();
+    static NOT: OnceLock<Regex> = OnceLock::new();
+    let cue = regex(
+        &CUE,
+        concat!(
+            "項目|漏え?い|漏洩|流出|おそれ|恐れ|可能性|含まれ|奪取|窃取|閲覧",
+            "|対象(となる|となった|となり得る|の)?(個人)?情報|個人情報の(内容|種類|範囲|内訳)",
+            "|データの内訳|情報の内訳|保存されていた|保管されていた|保有していた|影響を受けた|影響の?範囲",
+        ),
+    );
+    let not = regex(
+        &NOT,
+        "二次被害|お願い|注意|対策|防止|問い|問合|窓口|経緯|原因|対応|今後|概要|発生|状況|判明|時系列|お詫び",
+    );
+    cue.is_match(text) && !not.is_match(text)
+}
+
+/// The end of an inline label that introduces a list of items, such as
+/// 「項目：」, 「個人情報の種類　」, 「情報の項目：」 (byte offset into `text`).
+///
+/// ```
+/// use jpnotice::extract::data_items::negation::list_label_end;
+/// let s = "項目：当院の患者ID、氏名";
+/// assert_eq!(list_label_end(s).map(|e| &s[e..]), Some("当院の患者ID、氏名"));
+/// assert_eq!(list_label_end("氏名が流出"), None);
+/// ```
+pub fn list_label_end(text: &str) -> Option<usize> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &RE,
+        concat!(
+            "(項目|個人情報の(種類|内容|範囲|内訳)|情報の(種類|内容|範囲|内訳)",
+            "|(漏え?い|漏洩|流出)(した|の可能性のある|のおそれのある)(個人)?情報",
+            "|対象(となる)?(個人)?情報|データの内訳)\\s*(:|：|\\s)\\s*",
+            "|^[^、。:：]{0,16}(情報|データ)\\s*[:：]\\s*",
+        ),
+    );
+    re.find(text).map(|m| m.end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn negation_forms() {
+        for s in [
+            "人名データは含まれません",
+            "クレジットカード情報は当社サーバーには保存されておらず",
+            "マイナンバーカード情報の漏洩は、現時点で確認されておりません",
+            "住所については、漏えいがなかったことを確認しております",
+            "決済情報は保持されていないため",
+        ] {
+            assert!(negation_cue(s).is_some(), "{s}");
+        }
+    }
+
+    #[test]
+    fn leak_cue_is_not_advice() {
+        assert!(!is_advice("氏名、電話番号が漏えいしたおそれがあります"));
+        assert!(is_advice("不審な電話にはご注意ください"));
+    }
+
+    #[test]
+    fn labels() {
+        let s = "個人情報の種類　氏名、性別";
+        assert_eq!(list_label_end(s).map(|e| &s[e..]), Some("氏名、性別"));
+    }
+}

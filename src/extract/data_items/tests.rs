@@ -1,0 +1,155 @@
+//! Unit tests with invented sentences: list forms, negation, token
+//! boundaries, advice exclusion.
+
+use super::*;
+
+fn items(text: &str) -> Vec<DataItem> {
+    extract(
+        &Document::new(text),
+        &Vocabulary::embedded(),
+        &mut Vec::new(),
+    )
+}
+
+fn keys(text: &str, affected: bool) -> Vec<String> {
+    let mut keys: Vec<String> = items(text)
+        .into_iter()
+        .filter(|i| i.affected == affected)
+        .map(|i| i.key)
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+#[test]
+fn label_list_with_other() {
+    let text = "項目：会員番号、氏名、性別、車両番号\n";
+    assert_eq!(keys(text, true), ["account_id", "gender", "name", "other"]);
+    let other = items(text).into_iter().find(|i| i.key == "other").unwrap();
+    assert_eq!(other.text, "車両番号");
+    assert_eq!(&text[other.start..other.end], "車両番号");
+}
+
+#[test]
+fn bullet_list_under_heading() {
+    let text = "## 2. 漏えいしたおそれのある情報\n- 氏名、住所\n- ログインID、パスワード\n## 3. お客様へのお願い\n- パスワードの再設定をお願いします\n";
+    assert_eq!(
+        keys(text, true),
+        ["account_id", "address", "name", "password"]
+    );
+}
+
+#[test]
+fn parenthesized_items_in_sentence() {
+    let text = "健診システムの画像データ（カナ氏名及びＸ線画像）が流出したおそれがあります。";
+    assert_eq!(keys(text, true), ["health_info", "name_kana"]);
+}
+
+#[test]
+fn table_cells_with_breaks() {
+    let text =
+        "|対象|情報項目|\n|---|---|\n|取引先|・会社名、電話番号<br/>・請求担当者氏名、請求書|\n";
+    assert_eq!(keys(text, true), ["name", "other", "phone", "workplace"]);
+}
+
+#[test]
+fn negation_marks_items_not_affected() {
+    let text = "氏名、電話番号が漏えいした可能性があります。なお、クレジットカード情報及びマイナンバーは当社サーバーには保存されておらず、漏えいの対象には含まれておりません。";
+    assert_eq!(keys(text, true), ["name", "phone"]);
+    assert_eq!(keys(text, false), ["credit_card_number", "my_number"]);
+}
+
+#[test]
+fn negated_detection_phrase() {
+    let text = "患者カルテ情報、クレジットカード情報の漏洩は、現時点で確認されておりません。";
+    assert_eq!(keys(text, false), ["credit_card_number", "health_info"]);
+    assert!(keys(text, true).is_empty());
+}
+
+#[test]
+fn token_boundaries_do_not_double_count() {
+    let text = "保護者氏名欄とメールアドレスが閲覧可能な状態でした。";
+    let found = items(text);
+    let keys: Vec<&str> = found.iter().map(|i| i.key.as_str()).collect();
+    assert_eq!(keys, ["name", "email"]);
+    assert_eq!(found[0].text, "保護者氏名");
+}
+
+#[test]
+fn modifier_is_not_an_item() {
+    // 「勤務先メールアドレス」 is one e-mail address; 「メール本文」 is no address.
+    let text = "項目：勤務先メールアドレス、メール本文\n";
+    let found = items(text);
+    let keys: Vec<&str> = found.iter().map(|i| i.key.as_str()).collect();
+    assert_eq!(keys, ["email", "other"]);
+    assert_eq!(found[1].text, "メール本文");
+}
+
+#[test]
+fn advice_is_not_an_item() {
+    let text = "当社からお電話でクレジットカード番号や各種パスワードをお聞きすることは一切ございません。\n他のサービスと同じパスワードをご利用の場合は変更をお願いいたします。";
+    assert!(items(text).is_empty());
+}
+
+#[test]
+fn contact_lines_are_not_items() {
+    let text = "■お問い合わせ窓口\n電話番号：0120-000-000\nメールアドレス：info@example.jp\n";
+    assert!(items(text).is_empty());
+}
+
+#[test]
+fn generic_wholes_give_nothing() {
+    let text = "項目：個人情報、申請情報\n";
+    assert!(items(text).is_empty());
+}
+
+#[test]
+fn offsets_point_into_input() {
+    let text = "項目：カナ氏名、電話・携帯電話番号\n";
+    for item in items(text) {
+        assert_eq!(&text[item.start..item.end], item.text);
+    }
+    let phone = items(text).into_iter().find(|i| i.key == "phone").unwrap();
+    assert_eq!(phone.text, "電話・携帯電話番号");
+}
+
+#[test]
+fn custom_vocabulary_extends_keys() {
+    let vocabulary = Vocabulary::parse("vehicle\t車両番号\t車両番号\n").unwrap();
+    let doc = Document::new("項目：車両番号、氏名\n");
+    let found = extract(&doc, &vocabulary, &mut Vec::new());
+    let keys: Vec<&str> = found.iter().map(|i| i.key.as_str()).collect();
+    assert_eq!(keys, ["vehicle", "other"]);
+}
+
+#[test]
+fn negation_inside_brackets_stays_inside() {
+    let text =
+        "*1 予約関連情報：予約日、子供年齢、支払方法（クレジットカード情報は含まれません）\n";
+    assert_eq!(keys(text, true), ["age", "purchase_history"]);
+    assert_eq!(keys(text, false), ["credit_card_number"]);
+}
+
+#[test]
+fn negated_list_in_prose_keeps_unknown_items() {
+    let text = "事故の内容、銀行口座情報やクレジットカード情報などは含まれておりません。";
+    assert_eq!(
+        keys(text, false),
+        ["bank_account", "credit_card_number", "other"]
+    );
+}
+
+#[test]
+fn key_affected_elsewhere_is_not_also_negated() {
+    let text = "項目：氏名、健診予約内容\n健康診断結果はPCに保存されておらず、漏えいの可能性はございません。";
+    assert_eq!(keys(text, true), ["health_info", "name"]);
+    assert!(keys(text, false).is_empty());
+}
+
+#[test]
+fn relative_clause_in_list_line_is_not_an_item() {
+    let text =
+        "## 2 システム内に保存されていた個人情報\n胸部Ｘ線画像と画像に付帯する情報（カナ氏名）\n";
+    assert_eq!(keys(text, true), ["health_info", "name_kana"]);
+}
