@@ -52,12 +52,12 @@ fn source_lines(entry: &Entry) -> Vec<String> {
         .collect()
 }
 
-/// Normalized text without whitespace.
+/// Normalized text without whitespace and variation selectors (「鞄󠄀」).
 fn squash(text: &str) -> String {
     jpnotice::normalize::normalize(text)
         .text
         .chars()
-        .filter(|c| !c.is_whitespace())
+        .filter(|c| !c.is_whitespace() && !matches!(*c as u32, 0xFE00..=0xFE0F | 0xE0100..=0xE01EF))
         .collect()
 }
 

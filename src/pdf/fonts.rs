@@ -18,6 +18,9 @@ const CJK_CMAP_MARKERS: [&str; 10] = [
     "83pv",
 ];
 
+/// CIDSystemInfo orderings of the CJK character collections.
+const CJK_ORDERINGS: [&[u8]; 4] = [b"Japan1", b"GB1", b"CNS1", b"Korea1"];
+
 /// Parts of the names of common Japanese fonts.
 const CJK_FONT_MARKERS: [&str; 16] = [
     "Mincho",
@@ -61,10 +64,8 @@ fn is_cjk_font(document: &Document, dict: &pdf_extract::Dictionary) -> bool {
     if name(b"Type").as_deref() != Some("Font") {
         return false;
     }
-    if let Some(encoding) = name(b"Encoding") {
-        if CJK_CMAP_MARKERS.iter().any(|m| encoding.contains(m)) {
-            return true;
-        }
+    if name(b"Encoding").is_some_and(|e| CJK_CMAP_MARKERS.iter().any(|m| e.contains(m))) {
+        return true;
     }
     if let Some(base) = name(b"BaseFont") {
         // Font names in Shift_JIS (「ＭＳ明朝」) come as non-ASCII bytes.
@@ -82,5 +83,5 @@ fn is_cjk_font(document: &Document, dict: &pdf_extract::Dictionary) -> bool {
     };
     info.and_then(|i| i.get(b"Ordering").ok())
         .and_then(|o| o.as_str().ok())
-        .is_some_and(|o| matches!(o, b"Japan1" | b"GB1" | b"CNS1" | b"Korea1"))
+        .is_some_and(|o| CJK_ORDERINGS.contains(&o))
 }

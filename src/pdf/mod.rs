@@ -27,7 +27,7 @@
 pub mod child;
 mod fonts;
 mod oxidize;
-mod pdf_extract;
+mod pdfextract;
 mod pdftotext;
 pub mod quality;
 pub mod repair;
@@ -103,7 +103,7 @@ impl Engine {
     fn run(self, bytes: &[u8]) -> Result<Pages, Failure> {
         match self {
             Engine::Oxidize => oxidize::extract(bytes),
-            Engine::PdfExtract => pdf_extract::extract(bytes),
+            Engine::PdfExtract => pdfextract::extract(bytes),
             Engine::Pdftotext => pdftotext::extract(bytes),
         }
     }

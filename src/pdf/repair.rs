@@ -38,7 +38,7 @@ pub fn radicals_to_kanji(text: &str) -> String {
 fn radical_to_kanji(c: char) -> char {
     match c {
         // Kangxi radicals: every one has a compatibility mapping to its kanji.
-        '\u{2F00}'..='\u{2FD5}' => c.nfkc().next().unwrap_or(c),
+        '\u{2F00}'..='\u{2FD5}' => std::iter::once(c).nfkc().next().unwrap_or(c),
         '\u{2E9F}' => '母',
         '\u{2EA0}' => '民',
         '\u{2EC1}' => '虎',
