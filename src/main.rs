@@ -2,9 +2,12 @@
 
 use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::process::Command as Process;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Args, Parser as ClapParser, Subcommand};
+use jpnotice::pdf::Engine;
 use jpnotice::{Date, Notice, Parser};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -35,6 +38,37 @@ enum Command {
     Phones(TextArgs),
     /// Score extraction against a gold JSON Lines file.
     Eval(EvalArgs),
+    /// (internal) Extract the text of one PDF (a path or `-` for stdin) in
+    /// this process and print it as JSON; `extract` and `eval` run it as a
+    /// child process with time and memory limits.
+    #[command(hide = true)]
+    PdfWorker(PdfWorkerArgs),
+}
+
+/// Limits of the child process that extracts each PDF.
+#[derive(Args, Clone)]
+struct PdfLimits {
+    /// Seconds one PDF may take before its extraction is stopped.
+    #[arg(long, default_value_t = 60)]
+    pdf_timeout: u64,
+    /// Memory (address space) limit of a PDF extraction, in MiB.
+    #[arg(long, default_value_t = 4096)]
+    pdf_memory_mb: u64,
+    /// PDF engines to try, in order (oxidize-pdf, pdf-extract, pdftotext).
+    #[arg(long, value_delimiter = ',', default_values_t = jpnotice::pdf::Engine::ALL.map(|e| e.name().to_string()))]
+    pdf_engines: Vec<String>,
+}
+
+#[derive(Args)]
+struct PdfWorkerArgs {
+    /// The PDF, or `-` for stdin.
+    path: PathBuf,
+    /// Engines to try, in order.
+    #[arg(long, value_delimiter = ',')]
+    engines: Vec<String>,
+    /// Time limit of one engine, in milliseconds.
+    #[arg(long, default_value_t = 30_000)]
+    engine_timeout_ms: u64,
 }
 
 #[derive(Args)]
@@ -57,6 +91,8 @@ struct ExtractArgs {
     /// Data-item vocabulary TSV to use instead of the embedded one.
     #[arg(long = "data-items", value_name = "PATH")]
     data_items: Option<PathBuf>,
+    #[command(flatten)]
+    pdf: PdfLimits,
 }
 
 #[derive(Args)]
@@ -98,6 +134,8 @@ struct EvalArgs {
     /// Data-item vocabulary TSV to use instead of the embedded one.
     #[arg(long = "data-items", value_name = "PATH")]
     data_items: Option<PathBuf>,
+    #[command(flatten)]
+    pdf: PdfLimits,
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -122,6 +160,7 @@ fn main() -> ExitCode {
         Command::Numbers(args) => per_text(&args, |t| json(&jpnotice::numbers::find_all(t))),
         Command::Phones(args) => per_text(&args, |t| json(&jpnotice::parse(t).contacts)),
         Command::Eval(args) => eval(args),
+        Command::PdfWorker(args) => pdf_worker(args),
     };
     match result {
         Ok(code) => code,
@@ -176,6 +215,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
             .build_global()
             .map_err(|e| format!("cannot start {jobs} threads: {e}"))?;
     }
+    args.pdf.engines()?;
     let mut parser = Parser::new().max_input_bytes(args.max_bytes);
     if let Some(path) = &args.data_items {
         parser = parser.vocabulary(jpnotice::extract::data_items::Vocabulary::from_path(path)?);
@@ -196,7 +236,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
         let results: Vec<Result<Notice, String>> = chunk
             .par_iter()
             .map(|input| {
-                let r = parse_input(&parser, input);
+                let r = parse_input(&parser, input, args.max_bytes, &args.pdf);
                 if let Some(p) = &progress {
                     p.inc(1);
                 }
@@ -296,7 +336,12 @@ fn has_notice_extension(path: &Path) -> bool {
         .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "md" | "pdf"))
 }
 
-fn parse_input(parser: &Parser, input: &Input) -> Result<Notice, String> {
+fn parse_input(
+    parser: &Parser,
+    input: &Input,
+    max_bytes: usize,
+    pdf: &PdfLimits,
+) -> Result<Notice, String> {
     let bytes = if input.source == "-" {
         let mut buf = Vec::new();
         io::stdin()
@@ -306,12 +351,13 @@ fn parse_input(parser: &Parser, input: &Input) -> Result<Notice, String> {
     } else {
         std::fs::read(&input.path).map_err(|e| format!("cannot read: {e}"))?
     };
-    let mut notice = parser.parse_bytes(&bytes).map_err(|e| e.to_string())?;
+    let mut notice = parse_file_bytes(parser, &bytes, max_bytes, pdf)?;
     notice.source = Some(input.source.clone());
     Ok(notice)
 }
 
 fn eval(args: EvalArgs) -> Result<ExitCode, String> {
+    args.pdf.engines()?;
     let gold_text = std::fs::read_to_string(&args.gold)
         .map_err(|e| format!("cannot read {}: {e}", args.gold.display()))?;
     let fields: Vec<String> = if args.fields.is_empty() {
@@ -350,7 +396,12 @@ fn eval(args: EvalArgs) -> Result<ExitCode, String> {
             let source = gold.get("source").and_then(|s| s.as_str()).unwrap_or("");
             match resolve_source(&args.root, source) {
                 Some(path) => match std::fs::read(&path) {
-                    Ok(bytes) => match parser.parse_bytes(&bytes) {
+                    Ok(bytes) => match parse_file_bytes(
+                        &parser,
+                        &bytes,
+                        jpnotice::DEFAULT_MAX_INPUT_BYTES,
+                        &args.pdf,
+                    ) {
                         Ok(notice) => json(&notice),
                         Err(e) => {
                             eprintln!("jpnotice: {}: {e}", path.display());
@@ -413,4 +464,211 @@ fn resolve_source(root: &Path, source: &str) -> Option<PathBuf> {
     [root.join(source), root.join("archive").join(source)]
         .into_iter()
         .find(|p| p.is_file())
+}
+
+// ---- PDFs: each one is extracted in a child process (`pdf-worker`) ----
+//
+// Panics inside the PDF engines are caught in-process, but a hang, a stack
+// overflow or a runaway allocation can only be stopped from outside: the
+// worker runs with a time limit (killed after it) and an address-space
+// limit (setrlimit RLIMIT_AS). When the worker crashes, the first engine
+// of the list is blamed and the PDF is tried again without it.
+
+impl PdfLimits {
+    /// The engines named by `--pdf-engines`.
+    fn engines(&self) -> Result<Vec<Engine>, String> {
+        parse_engines(&self.pdf_engines)
+    }
+}
+
+fn parse_engines(names: &[String]) -> Result<Vec<Engine>, String> {
+    let engines: Vec<Engine> = names
+        .iter()
+        .map(|n| n.trim().parse::<Engine>())
+        .collect::<Result<_, _>>()?;
+    if engines.is_empty() {
+        return Err("no PDF engine given".into());
+    }
+    Ok(engines)
+}
+
+/// What the worker prints: the extracted text, or an error.
+#[derive(serde::Deserialize)]
+struct WorkerReply {
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    engine: String,
+    #[serde(default)]
+    warnings: Vec<String>,
+    error: Option<String>,
+}
+
+/// Parses a file's bytes: text directly, a PDF through the worker.
+fn parse_file_bytes(
+    parser: &Parser,
+    bytes: &[u8],
+    max_bytes: usize,
+    limits: &PdfLimits,
+) -> Result<Notice, String> {
+    if !jpnotice::pdf::is_pdf(bytes) {
+        return parser.parse_bytes(bytes).map_err(|e| e.to_string());
+    }
+    if bytes.len() > max_bytes {
+        let err = jpnotice::Error::TooLarge {
+            size: bytes.len(),
+            limit: max_bytes,
+        };
+        return Err(err.to_string());
+    }
+    let pdf = extract_pdf_in_worker(bytes, limits)?;
+    let mut notice = parser.parse(&pdf.text);
+    let mut warnings = pdf.warnings;
+    warnings.append(&mut notice.warnings);
+    notice.warnings = warnings;
+    notice.encoding = Some(format!("PDF ({})", pdf.engine));
+    Ok(notice)
+}
+
+/// Runs the worker on the PDF; after a crash, again without the engine
+/// that was first in line.
+fn extract_pdf_in_worker(bytes: &[u8], limits: &PdfLimits) -> Result<WorkerReply, String> {
+    let mut engines = limits.engines()?;
+    let mut crashes: Vec<String> = Vec::new();
+    while let Some(&first) = engines.first() {
+        match run_worker(bytes, &engines, limits)? {
+            Ok(mut reply) => {
+                if let Some(error) = reply.error {
+                    return Err(error);
+                }
+                crashes.append(&mut reply.warnings);
+                reply.warnings = crashes;
+                return Ok(reply);
+            }
+            Err(crash) => {
+                crashes.push(format!(
+                    "PDF engine {first}: the extraction process died ({crash}); retried without it"
+                ));
+                engines.remove(0);
+            }
+        }
+    }
+    Err(format!("cannot read PDF: {}", crashes.join("; ")))
+}
+
+/// One worker run: `Ok(Ok(reply))`, `Ok(Err(crash))` when the worker died,
+/// `Err` when it ran past the time limit or could not start.
+fn run_worker(
+    bytes: &[u8],
+    engines: &[Engine],
+    limits: &PdfLimits,
+) -> Result<Result<WorkerReply, String>, String> {
+    let exe = std::env::current_exe().map_err(|e| format!("cannot find own program: {e}"))?;
+    let names: Vec<&str> = engines.iter().map(|e| e.name()).collect();
+    // Half the time for one engine leaves time for a fallback.
+    let engine_ms = limits.pdf_timeout.saturating_mul(500).max(1000);
+    let mut command = Process::new(exe);
+    command
+        .arg("pdf-worker")
+        .arg("--engines")
+        .arg(names.join(","))
+        .arg("--engine-timeout-ms")
+        .arg(engine_ms.to_string())
+        .arg("-");
+    limit_memory(&mut command, limits.pdf_memory_mb);
+    let timeout = Duration::from_secs(limits.pdf_timeout.max(1));
+    let done = jpnotice::pdf::child::run(&mut command, bytes, timeout)
+        .map_err(|e| format!("cannot start the PDF worker: {e}"))?;
+    let Some(status) = done.status else {
+        return Err(format!(
+            "cannot read PDF: extraction took longer than {} s and was stopped (raise --pdf-timeout)",
+            timeout.as_secs()
+        ));
+    };
+    match serde_json::from_slice::<WorkerReply>(&done.stdout) {
+        Ok(reply) if status.success() => Ok(Ok(reply)),
+        _ => Ok(Err(describe_crash(status, &done.stderr))),
+    }
+}
+
+/// Why the worker died: its signal or exit code, and its last stderr line.
+fn describe_crash(status: std::process::ExitStatus, stderr: &[u8]) -> String {
+    let stderr = String::from_utf8_lossy(stderr);
+    let last = stderr.lines().rev().find(|l| !l.trim().is_empty());
+    #[cfg(unix)]
+    let how = {
+        use std::os::unix::process::ExitStatusExt;
+        match status.signal() {
+            Some(6) => "aborted: stack overflow or out of memory".to_string(),
+            Some(9) => "killed".to_string(),
+            Some(11) => "segmentation fault: stack overflow?".to_string(),
+            Some(n) => format!("killed by signal {n}"),
+            None => status.to_string(),
+        }
+    };
+    #[cfg(not(unix))]
+    let how = status.to_string();
+    match last {
+        Some(line) => format!("{how}; {}", line.trim()),
+        None => how,
+    }
+}
+
+/// Caps the child's address space at `mib` MiB.
+#[cfg(unix)]
+fn limit_memory(command: &mut Process, mib: u64) {
+    use std::os::unix::process::CommandExt;
+    let bytes = mib.saturating_mul(1024 * 1024);
+    let limit = libc::rlimit {
+        rlim_cur: bytes as libc::rlim_t,
+        rlim_max: bytes as libc::rlim_t,
+    };
+    // SAFETY: the hook only calls setrlimit, which is async-signal-safe, and
+    // neither allocates nor takes locks between fork and exec.
+    unsafe {
+        command.pre_exec(move || {
+            if libc::setrlimit(libc::RLIMIT_AS, &limit) != 0 {
+                return Err(io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+}
+
+#[cfg(not(unix))]
+fn limit_memory(_command: &mut Process, _mib: u64) {}
+
+/// The worker: extracts one PDF in this process and prints the result as
+/// JSON (`{"text","engine","warnings","pages"}` or `{"error"}`).
+fn pdf_worker(args: PdfWorkerArgs) -> Result<ExitCode, String> {
+    // Engine panics are caught and reported as warnings; keep stderr quiet.
+    std::panic::set_hook(Box::new(|_| {}));
+    let bytes = if args.path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("cannot read stdin: {e}"))?;
+        buf
+    } else {
+        std::fs::read(&args.path).map_err(|e| format!("{}: {e}", args.path.display()))?
+    };
+    let engines = if args.engines.is_empty() {
+        Engine::ALL.to_vec()
+    } else {
+        parse_engines(&args.engines)?
+    };
+    let options = jpnotice::pdf::Options {
+        engines,
+        time_limit: Some(Duration::from_millis(args.engine_timeout_ms.max(1))),
+    };
+    let value = match jpnotice::pdf::extract_with(&bytes, &options) {
+        Ok(text) => json(&text),
+        Err(e) => serde_json::json!({ "error": e.to_string() }),
+    };
+    let mut out = io::stdout().lock();
+    writeln!(out, "{value}")
+        .and_then(|()| out.flush())
+        .map_err(|e| format!("cannot write output: {e}"))?;
+    // Leave at once: an engine thread past its time limit may still run.
+    std::process::exit(0)
 }

@@ -1,0 +1,238 @@
+//! Quality checks on extracted text: signs that an engine read the PDF
+//! without failing but produced text that is not the text of the page.
+//!
+//! A text fails when it has
+//! - no text at all (a scanned image, or an engine that lost every glyph);
+//! - almost no CJK characters (under 1 % of the visible characters) while
+//!   the PDF has Japanese (CJK) fonts: CID fonts without ToUnicode read
+//!   as ASCII junk or nothing;
+//! - U+FFFD replacement characters, `(cid:12)` glyph placeholders or
+//!   private-use characters (more than 1 % of the visible characters, or 5);
+//! - one character per line on most lines (vertical text read glyph by
+//!   glyph; [`super::repair`] can join these, but an engine that keeps the
+//!   lines whole is better).
+
+use std::fmt;
+
+/// One reason why extracted text is not trusted.
+///
+/// ```
+/// use jpnotice::pdf::quality::{Problem, check};
+/// let problems = check(&["\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}のお知らせ".to_string()], false);
+/// assert_eq!(problems, vec![Problem::ReplacementChars(5)]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// No visible character on any page.
+    NoText,
+    /// The PDF has CJK fonts but the text has almost no CJK characters.
+    NoCjk {
+        /// CJK characters found.
+        cjk: usize,
+        /// Visible characters found.
+        visible: usize,
+    },
+    /// U+FFFD characters (glyphs the engine could not map).
+    ReplacementChars(usize),
+    /// `(cid:N)` placeholders.
+    CidPlaceholders(usize),
+    /// Private-use characters (unmapped glyphs of embedded fonts).
+    PrivateUse(usize),
+    /// Most lines hold a single character (vertical text read glyph by glyph).
+    OneCharPerLine {
+        /// Lines with one visible character.
+        single: usize,
+        /// Lines with any visible character.
+        lines: usize,
+    },
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::NoText => write!(f, "no text"),
+            Problem::NoCjk { cjk, visible } => write!(
+                f,
+                "almost no Japanese ({cjk} CJK of {visible} characters) although the PDF has CJK fonts"
+            ),
+            Problem::ReplacementChars(n) => write!(f, "{n} U+FFFD replacement characters"),
+            Problem::CidPlaceholders(n) => write!(f, "{n} (cid:N) placeholders"),
+            Problem::PrivateUse(n) => write!(f, "{n} private-use characters"),
+            Problem::OneCharPerLine { single, lines } => {
+                write!(f, "one character per line on {single} of {lines} lines")
+            }
+        }
+    }
+}
+
+/// Counts of the characters the checks look at.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    /// Non-whitespace characters.
+    pub visible: usize,
+    /// Kanji, kana and CJK punctuation.
+    pub cjk: usize,
+    /// U+FFFD.
+    pub replacement: usize,
+    /// Private-use characters.
+    pub private_use: usize,
+    /// `(cid:` occurrences.
+    pub cid: usize,
+    /// Lines with any visible character.
+    pub lines: usize,
+    /// Lines with exactly one visible character.
+    pub single_char_lines: usize,
+}
+
+/// Counts the characters of all pages.
+///
+/// ```
+/// let c = jpnotice::pdf::quality::count(&["不正アクセス\nA".to_string()]);
+/// assert_eq!((c.visible, c.cjk, c.lines, c.single_char_lines), (7, 6, 2, 1));
+/// ```
+pub fn count(pages: &[String]) -> Counts {
+    let mut c = Counts::default();
+    for page in pages {
+        c.cid = c.cid.saturating_add(page.matches("(cid:").count());
+        for line in page.lines() {
+            let mut visible = 0usize;
+            for ch in line.chars().filter(|ch| !ch.is_whitespace()) {
+                visible = visible.saturating_add(1);
+                if is_cjk(ch) {
+                    c.cjk += 1;
+                }
+                if ch == '\u{fffd}' {
+                    c.replacement += 1;
+                }
+                if is_private_use(ch) {
+                    c.private_use += 1;
+                }
+            }
+            c.visible = c.visible.saturating_add(visible);
+            if visible > 0 {
+                c.lines += 1;
+            }
+            if visible == 1 {
+                c.single_char_lines += 1;
+            }
+        }
+    }
+    c
+}
+
+/// The problems of a text; `cjk_fonts` tells whether the PDF has CJK fonts.
+pub fn check(pages: &[String], cjk_fonts: bool) -> Vec<Problem> {
+    let c = count(pages);
+    let mut problems = Vec::new();
+    if c.visible == 0 {
+        problems.push(Problem::NoText);
+        return problems;
+    }
+    if cjk_fonts && c.cjk.saturating_mul(100) < c.visible {
+        problems.push(Problem::NoCjk {
+            cjk: c.cjk,
+            visible: c.visible,
+        });
+    }
+    let too_many = |n: usize| n >= 5 || n.saturating_mul(100) > c.visible;
+    if c.replacement > 0 && too_many(c.replacement) {
+        problems.push(Problem::ReplacementChars(c.replacement));
+    }
+    if c.cid > 0 && too_many(c.cid) {
+        problems.push(Problem::CidPlaceholders(c.cid));
+    }
+    if c.private_use > 0 && too_many(c.private_use) {
+        problems.push(Problem::PrivateUse(c.private_use));
+    }
+    if c.lines >= 10 && c.single_char_lines.saturating_mul(10) >= c.lines.saturating_mul(6) {
+        problems.push(Problem::OneCharPerLine {
+            single: c.single_char_lines,
+            lines: c.lines,
+        });
+    }
+    problems
+}
+
+/// Kanji, kana, CJK symbols and punctuation, full-width forms.
+///
+/// ```
+/// assert!(jpnotice::pdf::quality::is_cjk('漏'));
+/// assert!(!jpnotice::pdf::quality::is_cjk('A'));
+/// ```
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x2FDF      // radicals
+        | 0x3000..=0x30FF    // CJK punctuation, hiragana, katakana
+        | 0x31F0..=0x31FF    // katakana extensions
+        | 0x3400..=0x4DBF    // CJK extension A
+        | 0x4E00..=0x9FFF    // CJK unified ideographs
+        | 0xF900..=0xFAFF    // compatibility ideographs
+        | 0xFE30..=0xFE4F    // vertical forms
+        | 0xFF00..=0xFFEF    // half- and full-width forms
+        | 0x20000..=0x3FFFF) // supplementary ideographs
+}
+
+/// Private-use code points (BMP and planes 15–16).
+fn is_private_use(c: char) -> bool {
+    matches!(c as u32, 0xE000..=0xF8FF | 0xF0000..=0x10FFFF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pages(s: &str) -> Vec<String> {
+        vec![s.to_string()]
+    }
+
+    #[test]
+    fn clean_japanese_passes() {
+        assert!(
+            check(
+                &pages("個人情報の漏えいについて\nお詫び申し上げます。"),
+                true
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn ascii_junk_from_cjk_fonts_fails() {
+        let p = check(&pages("!\"#$%&'()*+,-./0123456789"), true);
+        assert_eq!(
+            p,
+            vec![Problem::NoCjk {
+                cjk: 0,
+                visible: 25
+            }]
+        );
+        // Without CJK fonts, English text is fine.
+        assert!(check(&pages("Notice of unauthorized access"), false).is_empty());
+    }
+
+    #[test]
+    fn empty_text_fails() {
+        assert_eq!(check(&pages(" \n\n "), false), vec![Problem::NoText]);
+    }
+
+    #[test]
+    fn placeholders_and_private_use_fail() {
+        let p = check(
+            &pages("(cid:12)(cid:13)お知らせ\u{e001}\u{e002}\u{e003}\u{e004}\u{e005}"),
+            false,
+        );
+        assert_eq!(p, vec![Problem::CidPlaceholders(2), Problem::PrivateUse(5)]);
+    }
+
+    #[test]
+    fn vertical_glyph_lines_fail() {
+        let text = "不\n正\nア\nク\nセ\nス\nに\nつ\nい\nて\nお知らせ";
+        assert_eq!(
+            check(&pages(text), true),
+            vec![Problem::OneCharPerLine {
+                single: 10,
+                lines: 11
+            }]
+        );
+    }
+}
