@@ -49,8 +49,8 @@ pub fn extract(doc: &Document, warnings: &mut Vec<String>) -> Option<Published> 
 
 /// The publication date in normalized text, with its value.
 pub(crate) fn locate(text: &str, warnings: &mut Vec<String>) -> Option<(RawDate, String)> {
-    match header_bullet(text) {
-        Some(bullet) => first_date(text, bullet.0, bullet.1, warnings),
+    match header_date(text, warnings) {
+        Some(found) => found,
         None => date_line(text, warnings),
     }
 }
@@ -65,48 +65,49 @@ fn lines(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-/// The byte range of the second bullet under the first 「# 公表概要」.
-fn header_bullet(text: &str) -> Option<(usize, usize)> {
+/// The archive header's date: the second bullet under the first
+/// 「# 公表概要」 when it opens with a date, else the first other bullet
+/// that does (the bullets are sometimes out of order).
+fn header_date(text: &str, warnings: &mut Vec<String>) -> Option<Option<(RawDate, String)>> {
     let mut in_header = false;
-    let mut bullets = 0;
+    let mut seen_header = false;
+    let mut bullets = Vec::new();
     for (s, e) in lines(text) {
         let line = text[s..e].trim_end();
         if line.starts_with('#') {
             if in_header {
-                return None;
+                break;
             }
             in_header = line.trim_start_matches('#').trim() == "公表概要";
+            seen_header |= in_header;
             continue;
         }
         if in_header && line.starts_with('-') {
-            bullets += 1;
-            if bullets == 2 {
-                return Some((s, e));
-            }
+            bullets.push((s, e));
         }
     }
-    None
-}
-
-/// The first date with a written year and month in `text[start..end]`,
-/// and its value.
-fn first_date(
-    text: &str,
-    start: usize,
-    end: usize,
-    warnings: &mut Vec<String>,
-) -> Option<(RawDate, String)> {
-    let mut pos = start;
-    while pos < end {
-        if let Some(raw) = parse_date(text, pos).and_then(|v| v.into_iter().next())
-            && raw.end <= end
-            && let Some(value) = value_of(&raw, text, warnings)
-        {
-            return Some((raw, value));
-        }
-        pos += text[pos..].chars().next().map_or(1, char::len_utf8);
+    if !seen_header {
+        return None;
     }
-    None
+    let opening = |(s, e): (usize, usize), warnings: &mut Vec<String>| {
+        let line = &text[s..e];
+        let body = line.trim_start_matches(|c: char| c == '-' || c.is_whitespace());
+        let at = e - body.len();
+        let raw = parse_date(text, at)?.into_iter().next()?;
+        let value = value_of(&raw, text, warnings)?;
+        Some((raw, value))
+    };
+    let second = bullets.get(1).and_then(|b| opening(*b, warnings));
+    if second.is_some() {
+        return Some(second);
+    }
+    Some(
+        bullets
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| *k != 1)
+            .find_map(|(_, b)| opening(*b, warnings)),
+    )
 }
 
 /// The first line holding only a date with a written year and month.
@@ -193,6 +194,9 @@ mod tests {
         let s =
             "# 公表概要\n- お知らせ\n- 日付記載なし\n- 株式会社サンプル\n\n# 本文\n令和6年5月\n";
         assert_eq!(published(s), None);
+        let s =
+            "# 公表概要\n- お知らせ\n- 株式会社サンプル\n- 2026年3月31日\n- https://example.jp/\n";
+        assert_eq!(published(s).as_deref(), Some("2026-03-31"));
     }
 
     #[test]

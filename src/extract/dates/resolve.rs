@@ -145,7 +145,12 @@ pub(crate) fn resolve(
                 let narrative =
                     group[0].start >= body_start && Some(group[0].start) != published_at;
                 let resolved = resolve_group(text, &group, &joints, context, reference, warnings);
-                if narrative && let Some(c) = next_context(text, &group, &resolved) {
+                // Years from the publication rule start no context.
+                let anchored = context.is_some() || group.iter().any(|d| d.year.is_some());
+                if narrative
+                    && anchored
+                    && let Some(c) = next_context(text, &group, &resolved, reference)
+                {
                     context = Some(c);
                 }
                 out.extend(resolved);
@@ -322,12 +327,31 @@ fn resolve_group(
 
 /// The context after a group, when it sets one: the last day or month of a
 /// group that is not a data period, or a heading year (「日時(令和8年)」).
-fn next_context(text: &str, group: &[RawDate], resolved: &[Resolved]) -> Option<Context> {
+fn next_context(
+    text: &str,
+    group: &[RawDate],
+    resolved: &[Resolved],
+    reference: Option<Date>,
+) -> Option<Context> {
     let explicit: Vec<i32> = group
         .iter()
         .filter_map(|d| d.year.map(|y| y.value))
         .collect();
     if explicit.windows(2).any(|w| w[0] != w[1]) {
+        return None;
+    }
+    // 「2011年6月以降に登録された情報」: an open data period in another year.
+    let open_period = group.last().is_some_and(|last| {
+        let after = text.get(last.end..).unwrap_or("").trim_start();
+        ["以降", "以前", "から", "より", "まで", "~"]
+            .iter()
+            .any(|w| after.starts_with(w))
+    });
+    let other_year = match (explicit.first(), reference) {
+        (Some(y), Some(r)) => *y != i32::from(r.year()),
+        _ => false,
+    };
+    if open_period && other_year {
         return None;
     }
     if let [raw] = group
@@ -389,6 +413,10 @@ fn resolve_one(
                 }
             };
             if raw.month.is_none() && base.is_none() && raw.weekday.is_none() {
+                return None;
+            }
+            // 「2024年10月下旬、1日に」: a day joins a day, never a month.
+            if raw.month.is_none() && base.is_some_and(|b| b.day.is_none()) {
                 return None;
             }
             if let Some(b) = base {
@@ -521,6 +549,15 @@ fn infer_year(
         let enough = if reference.is_some() { 6 } else { 9 };
         if months_back >= enough && not_after(year.checked_add(1)?) {
             year = year.checked_add(1)?;
+        }
+        // Half a year or more after publication: the year before, when that
+        // is not after publication (「第13報(12月12日)」 in a later context).
+        if let Some(r) = reference {
+            let ahead = (i64::from(year) - i64::from(r.year())) * 12 + i64::from(month)
+                - i64::from(r.month());
+            if ahead > 6 && not_after(year.checked_sub(1)?) {
+                year = year.checked_sub(1)?;
+            }
         }
         return Some(year);
     }

@@ -169,7 +169,8 @@ pub(crate) fn scan(text: &str) -> Vec<Item> {
             prev = text[..pos].chars().next_back();
             continue;
         }
-        if may_start(prev, ch) {
+        let prev2 = prev.and_then(|p| text[..pos - p.len_utf8()].chars().next_back());
+        if may_start(prev2, prev, ch) {
             let found = parse_date_list(text, pos)
                 .or_else(|| parse_time(text, pos).map(|t| vec![Item::Time(t)]));
             if let Some(found) = found {
@@ -189,20 +190,19 @@ pub(crate) fn scan(text: &str) -> Vec<Item> {
     items
 }
 
-/// Whether an expression may start at `ch` after `prev`.
-fn may_start(prev: Option<char>, ch: char) -> bool {
-    let glued = |p: Option<char>| {
-        p.is_some_and(|p| {
-            p.is_ascii_alphanumeric()
-                || matches!(
-                    p,
-                    '.' | '/' | ':' | '_' | '#' | '%' | '+' | '=' | '@' | '-' | ','
-                )
-        })
+/// Whether an expression may start at `ch` after `prev` (and `prev2`
+/// before it): not inside a Latin word or a number (「Windows11」「1.5」
+/// 「10:30」), while 「期間:2月5日」「,12月7日」 may.
+fn may_start(prev2: Option<char>, prev: Option<char>, ch: char) -> bool {
+    let glued = match prev {
+        Some(p) if p.is_ascii_alphanumeric() || matches!(p, '_' | '#' | '%' | '+' | '=' | '@') => {
+            true
+        }
+        Some('.' | '/' | ':' | '-' | ',') => prev2.is_some_and(|p| p.is_ascii_alphanumeric()),
+        _ => false,
     };
     match ch {
-        '0'..='9' => !glued(prev),
-        'R' | 'H' | 'S' => !glued(prev),
+        '0'..='9' | 'R' | 'H' | 'S' => !glued,
         '令' | '平' | '昭' | '大' | '明' | '同' | '翌' | '前' | '当' | '本' | '今' | '昨'
         | '午' | '正' => true,
         c if is_kanji_numeral(c) => !prev.is_some_and(is_kanji_numeral),
@@ -263,6 +263,7 @@ pub(crate) fn parse_date(text: &str, pos: usize) -> Option<Vec<RawDate>> {
     }
     let mut extra_months = Vec::new();
     let mut extra_days = Vec::new();
+    let mut first_end = 0;
     let wants_month = !matches!(
         raw.rel,
         Some(Rel::SameMonth | Rel::NextMonth | Rel::NextDate)
@@ -270,7 +271,8 @@ pub(crate) fn parse_date(text: &str, pos: usize) -> Option<Vec<RawDate>> {
     if wants_month {
         let mut m = c;
         if let Some(list) = number_list(&mut m, "月", 2) {
-            raw.month = list.first().map(|(v, _)| *v);
+            raw.month = list.first().map(|(v, _, _)| *v);
+            first_end = list.first().map_or(0, |(_, _, e)| *e);
             extra_months = list[1..].to_vec();
             c = m;
             c.skip_spaces();
@@ -284,7 +286,8 @@ pub(crate) fn parse_date(text: &str, pos: usize) -> Option<Vec<RawDate>> {
             && !d.rest().starts_with('間')
             && !(day_alone && raw.rel.is_none() && d.rest().starts_with(['本', '中', '以']))
         {
-            raw.day = list.first().map(|(v, _)| *v);
+            raw.day = list.first().map(|(v, _, _)| *v);
+            first_end = list.first().map_or(0, |(_, _, e)| *e);
             extra_days = list[1..].to_vec();
             c = d;
         }
@@ -305,31 +308,47 @@ pub(crate) fn parse_date(text: &str, pos: usize) -> Option<Vec<RawDate>> {
     }
     let has_day = raw.day.is_some();
     finish(&mut c, &mut raw, has_day);
-    let mut out = vec![raw.clone()];
-    for (value, at) in extra_months {
-        out.push(RawDate {
-            start: at,
-            month: Some(value),
-            ..raw.clone()
-        });
+    let list = if extra_months.is_empty() {
+        extra_days
+    } else {
+        extra_months
+    };
+    Some(expand_list(raw, first_end, &list))
+}
+
+/// The members of a list or range written with one unit (「6・7月」
+/// 「8~10日」): the first keeps `raw`'s start and ends at its number, the
+/// last keeps `raw`'s end, weekday and 末日. `rest` holds the members after
+/// the first as (value, start, end of number); `first_end` is where the
+/// first number ends.
+fn expand_list(raw: RawDate, first_end: usize, rest: &[(u32, usize, usize)]) -> Vec<RawDate> {
+    if rest.is_empty() {
+        return vec![raw];
     }
-    for (value, at) in extra_days {
-        out.push(RawDate {
-            start: at,
-            day: Some(value),
-            ..raw.clone()
-        });
-    }
-    // The first member ends where the second begins, so spans never overlap.
-    if out.len() > 1 {
-        let second = out[1].start;
-        out[0].end = second;
-        let n = out.len();
-        for i in 1..n.saturating_sub(1) {
-            out[i].end = out[i + 1].start;
+    let is_month = raw.day.is_none();
+    let mut out = Vec::with_capacity(rest.len() + 1);
+    let mut first = raw.clone();
+    first.end = first_end;
+    first.weekday = None;
+    first.last_day = false;
+    out.push(first);
+    for (k, &(value, start, end)) in rest.iter().enumerate() {
+        let last = k + 1 == rest.len();
+        let mut member = raw.clone();
+        member.start = start;
+        if is_month {
+            member.month = Some(value);
+        } else {
+            member.day = Some(value);
         }
+        if !last {
+            member.end = end;
+            member.weekday = None;
+            member.last_day = false;
+        }
+        out.push(member);
     }
-    Some(out)
+    out
 }
 
 /// Reads a weekday in brackets, 末日 and a modifier after a date, and sets
@@ -493,10 +512,10 @@ fn era_name(c: &mut Cursor) -> Option<Era> {
     era_by_name(letter.encode_utf8(&mut [0; 4]))
 }
 
-/// Numbers separated by ・ 、 , and ending in `unit` (「6・7月」 「4日」);
-/// each with its value and start offset. At most `max_digits` ASCII digits
+/// Numbers separated by ・ 、 , ~ - and ending in `unit` (「6・7月」
+/// 「8~10日」「4日」); each with its value, start and end offset. At most `max_digits` ASCII digits
 /// each.
-fn number_list(c: &mut Cursor, unit: &str, max_digits: usize) -> Option<Vec<(u32, usize)>> {
+fn number_list(c: &mut Cursor, unit: &str, max_digits: usize) -> Option<Vec<(u32, usize, usize)>> {
     let mut l = *c;
     let mut list = Vec::new();
     loop {
@@ -505,10 +524,10 @@ fn number_list(c: &mut Cursor, unit: &str, max_digits: usize) -> Option<Vec<(u32
         if !n.kanji && n.digits > max_digits {
             return None;
         }
-        list.push((n.value, at));
+        list.push((n.value, at, l.pos()));
         l.skip_spaces();
         let mut sep = l;
-        if sep.eat_any(&["・", "、", ","]).is_some()
+        if sep.eat_any(&["・", "、", ",", "~", "-"]).is_some()
             && sep
                 .peek()
                 .is_some_and(|ch| ch.is_ascii_digit() || is_kanji_numeral(ch))
