@@ -45,11 +45,6 @@ impl<'a> Cursor<'a> {
         self.rest().chars().next()
     }
 
-    /// The char just before the cursor, if any.
-    pub fn prev(&self) -> Option<char> {
-        self.text[..self.pos].chars().next_back()
-    }
-
     /// Moves past `s` when the text continues with it.
     pub fn eat(&mut self, s: &str) -> bool {
         if self.rest().starts_with(s) {
@@ -80,6 +75,15 @@ impl<'a> Cursor<'a> {
             .eat_char(|c| c == ' ' || c == '\t' || c == '\u{3000}')
             .is_some()
         {}
+    }
+
+    /// Skips horizontal spaces and, when `newline` is true, one line
+    /// break among them (a date wrapped across PDF lines: 「2024 年\n7 月」).
+    pub fn skip_gap(&mut self, newline: bool) {
+        self.skip_spaces();
+        if newline && self.eat("\n") {
+            self.skip_spaces();
+        }
     }
 
     /// Reads a number: ASCII digits or kanji numerals.

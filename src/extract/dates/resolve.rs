@@ -100,12 +100,30 @@ struct Context {
     year: i32,
     month: Option<u32>,
     day: Option<u32>,
+    /// Where the line of the expression that set it ends.
+    line_end: usize,
 }
 
 impl Context {
     fn of(value: &Value) -> Option<Context> {
         let (year, month, day) = value.year_month()?;
-        Some(Context { year, month, day })
+        Some(Context {
+            year,
+            month,
+            day,
+            line_end: usize::MAX,
+        })
+    }
+
+    /// A context set at `end`: valid to the end of that line, and beyond
+    /// it unless it is years before publication (「平成31年4月に指針を定め」
+    /// is background, not the timeline of a later 「7月下旬」).
+    fn at(mut self, text: &str, end: usize) -> Context {
+        self.line_end = text
+            .get(end..)
+            .and_then(|rest| rest.find('\n'))
+            .map_or(text.len(), |i| end + i);
+        self
     }
 }
 
@@ -303,12 +321,18 @@ fn resolve_group(
     for (k, raw) in group.iter().enumerate() {
         let joint = k.checked_sub(1).and_then(|j| joints.get(j)).copied();
         let base = previous.as_ref().and_then(Context::of);
-        let value = match resolve_one(text, raw, base, joint, context, reference, warnings) {
+        let explicit_before = group[..k].iter().any(|d| d.year.is_some());
+        let link = Link {
+            base,
+            joint,
+            explicit_before,
+        };
+        let value = match resolve_one(text, raw, link, context, reference, warnings) {
             Some(v) => v,
             None => continue,
         };
         previous = Some(value.0);
-        let role = has_range.then(|| match joint {
+        let role = has_range.then_some(match joint {
             Some(Joint::Range) => Role::End,
             _ => Role::Start,
         });
@@ -364,9 +388,15 @@ fn next_context(
             year: year.value,
             month: None,
             day: None,
+            line_end: usize::MAX,
         });
     }
-    resolved.iter().rev().find_map(|r| Context::of(&r.value))
+    let end = group.last().map_or(0, |d| d.end);
+    resolved
+        .iter()
+        .rev()
+        .find_map(|r| Context::of(&r.value))
+        .map(|c| c.at(text, end))
 }
 
 /// A bare year in brackets after a heading word (「日時(令和8年)」).
@@ -376,16 +406,31 @@ fn is_heading_year(text: &str, raw: &RawDate) -> bool {
     before == Some('(') && after == Some(')')
 }
 
+/// How a group member links to the member before it.
+#[derive(Debug, Clone, Copy)]
+struct Link {
+    /// The value of the member before, as a context.
+    base: Option<Context>,
+    /// The joint before this member.
+    joint: Option<Joint>,
+    /// Whether a member before wrote its year.
+    explicit_before: bool,
+}
+
 /// Resolves one member; the bool is true when the year was inferred.
 fn resolve_one(
     text: &str,
     raw: &RawDate,
-    base: Option<Context>,
-    joint: Option<Joint>,
+    link: Link,
     context: Option<Context>,
     reference: Option<Date>,
     warnings: &mut Vec<String>,
 ) -> Option<(Value, bool)> {
+    let Link {
+        base,
+        joint,
+        explicit_before,
+    } = link;
     let written = text.get(raw.start..raw.end).unwrap_or("");
     if let Some(year) = raw.year {
         era_warnings(written, year, raw, warnings);
@@ -406,9 +451,7 @@ fn resolve_one(
                 None => {
                     // A day alone reads against the month in context, only
                     // in a group or with a weekday.
-                    if raw.weekday.is_none() {
-                        return None;
-                    }
+                    raw.weekday?;
                     context.and_then(|c| c.month)?
                 }
             };
@@ -419,6 +462,12 @@ fn resolve_one(
             if raw.month.is_none() && base.is_some_and(|b| b.day.is_none()) {
                 return None;
             }
+            // A list member with its own month reads like the first member
+            // (「3月末および9月末」); a range end or a day follows its base.
+            // When an earlier member wrote its year, that year holds.
+            let base = base.filter(|_| {
+                explicit_before || !(joint == Some(Joint::List) && raw.month.is_some())
+            });
             if let Some(b) = base {
                 let (mut y, mut m) = (b.year, month);
                 if joint == Some(Joint::Range) {
@@ -436,7 +485,7 @@ fn resolve_one(
                 }
                 return finish_inferred(written, y, Some(m), raw, warnings);
             }
-            let year = infer_year(month, raw.day, context, reference)?;
+            let year = infer_year(month, raw.day, context, reference, raw.start)?;
             let year = prefer_weekday(year, month, raw.day, raw.weekday);
             (year, Some(month), raw.day)
         }
@@ -537,7 +586,12 @@ fn infer_year(
     day: Option<u32>,
     context: Option<Context>,
     reference: Option<Date>,
+    at: usize,
 ) -> Option<i32> {
+    let stale = |c: &Context| {
+        reference.is_some_and(|r| c.year.saturating_add(1) < i32::from(r.year())) && at > c.line_end
+    };
+    let context = context.filter(|c| !stale(c));
     let not_after = |y: i32| -> bool {
         let Some(r) = reference else { return true };
         let probe = day_of(y, month, day.unwrap_or(1));

@@ -133,14 +133,6 @@ pub(crate) enum Item {
 }
 
 impl Item {
-    /// Normalized start offset.
-    pub fn start(&self) -> usize {
-        match self {
-            Item::Date(d) => d.start,
-            Item::Time(t) => t.start,
-        }
-    }
-
     /// Normalized end offset.
     pub fn end(&self) -> usize {
         match self {
@@ -258,7 +250,6 @@ pub(crate) fn parse_date(text: &str, pos: usize) -> Option<Vec<RawDate>> {
                 raw.end = c.pos();
                 return Some(vec![raw]);
             }
-            c.skip_spaces();
         }
     }
     let mut extra_months = Vec::new();
@@ -270,18 +261,19 @@ pub(crate) fn parse_date(text: &str, pos: usize) -> Option<Vec<RawDate>> {
     );
     if wants_month {
         let mut m = c;
+        m.skip_gap(raw.year.is_some());
         if let Some(list) = number_list(&mut m, "月", 2) {
             raw.month = list.first().map(|(v, _, _)| *v);
             first_end = list.first().map_or(0, |(_, _, e)| *e);
             extra_months = list[1..].to_vec();
             c = m;
-            c.skip_spaces();
         }
     }
     let day_allowed = raw.month.is_some() && extra_months.is_empty() || !wants_month;
     let day_alone = raw.year.is_none() && raw.month.is_none();
     if day_allowed || day_alone {
         let mut d = c;
+        d.skip_gap(raw.month.is_some());
         if let Some(list) = number_list(&mut d, "日", 2)
             && !d.rest().starts_with('間')
             && !(day_alone && raw.rel.is_none() && d.rest().starts_with(['本', '中', '以']))
@@ -572,9 +564,7 @@ fn parse_numeric(c: &mut Cursor, start: usize) -> Option<RawDate> {
         let mut chars = rest.chars();
         match chars.next() {
             Some(ch) if ch.is_ascii_alphanumeric() || ch == '_' || ch == '%' => true,
-            Some(ch) if matches!(ch, '.' | '/' | '-' | ':') => {
-                chars.next().is_some_and(|n| n.is_ascii_alphanumeric())
-            }
+            Some('.' | '/' | '-' | ':') => chars.next().is_some_and(|n| n.is_ascii_alphanumeric()),
             _ => false,
         }
     };
