@@ -108,19 +108,25 @@ impl<'a> Cursor<'a> {
                 kanji: false,
             });
         }
-        let numerals: Vec<char> = self
-            .rest()
-            .chars()
-            .take_while(|c| is_kanji_numeral(*c))
-            .collect();
-        if numerals.is_empty() || numerals.len() > 9 {
+        let mut numerals = ['\0'; 9];
+        let mut count = 0;
+        let mut bytes = 0;
+        for c in self.rest().chars().take_while(|c| is_kanji_numeral(*c)) {
+            if count == numerals.len() {
+                return None;
+            }
+            numerals[count] = c;
+            count += 1;
+            bytes += c.len_utf8();
+        }
+        if count == 0 {
             return None;
         }
-        let value = kanji_value(&numerals)?;
-        self.pos = start + numerals.iter().map(|c| c.len_utf8()).sum::<usize>();
+        let value = kanji_value(&numerals[..count])?;
+        self.pos = start + bytes;
         Some(Number {
             value,
-            digits: numerals.len(),
+            digits: count,
             kanji: true,
         })
     }

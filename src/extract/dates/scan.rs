@@ -145,41 +145,82 @@ impl Item {
 /// Finds every date and time expression outside URLs, e-mail addresses,
 /// file names and the 事案ID line, in text order.
 pub(crate) fn scan(text: &str) -> Vec<Item> {
-    let zones = excluded_zones(text);
-    let mut zone_at = 0;
+    let bytes = text.as_bytes();
     let mut items = Vec::new();
     let mut pos = 0;
-    let mut prev: Option<char> = None;
-    while let Some(ch) = text[pos..].chars().next() {
-        while zone_at < zones.len() && zones[zone_at].1 <= pos {
-            zone_at += 1;
+    while pos < bytes.len() {
+        // Only ASCII digits, R/H/S and three-byte characters (kanji) can
+        // start an expression; URLs and the 事案ID lines are passed over
+        // whole, every other byte one by one.
+        match bytes[pos] {
+            b'0'..=b'9' | b'R' | b'H' | b'S' | 0xE3..=0xE9 => {}
+            b'h' | b'w' => {
+                pos = url_end(bytes, pos).unwrap_or(pos + 1);
+                continue;
+            }
+            b'#' if bytes[pos..].starts_with("# 事案ID".as_bytes()) => {
+                pos = id_lines_end(text, pos).max(pos + 1);
+                continue;
+            }
+            _ => {
+                pos += 1;
+                continue;
+            }
         }
-        if let Some(&(zs, ze)) = zones.get(zone_at)
-            && zs <= pos
-        {
-            pos = ze;
-            prev = text[..pos].chars().next_back();
+        let Some(ch) = text.get(pos..).and_then(|rest| rest.chars().next()) else {
+            pos += 1;
+            continue;
+        };
+        if !is_start_char(ch) {
+            pos += ch.len_utf8();
             continue;
         }
+        let prev = text[..pos].chars().next_back();
         let prev2 = prev.and_then(|p| text[..pos - p.len_utf8()].chars().next_back());
         if may_start(prev2, prev, ch) {
             let found = parse_date_list(text, pos)
                 .or_else(|| parse_time(text, pos).map(|t| vec![Item::Time(t)]));
             if let Some(found) = found {
                 let end = found.last().map(Item::end).unwrap_or(pos);
-                let inside = zones.get(zone_at).is_some_and(|&(zs, _)| zs < end);
-                if !inside && end > pos {
+                if let Some(name_end) = in_name(text, pos, end) {
+                    pos = name_end.max(pos + 1);
+                    continue;
+                }
+                if end > pos {
                     items.extend(found);
                     pos = end;
-                    prev = text[..pos].chars().next_back();
                     continue;
                 }
             }
         }
-        prev = Some(ch);
         pos += ch.len_utf8();
     }
     items
+}
+
+/// Whether an expression can start with `ch` at all.
+fn is_start_char(ch: char) -> bool {
+    matches!(
+        ch,
+        '0'..='9'
+            | 'R'
+            | 'H'
+            | 'S'
+            | '令'
+            | '平'
+            | '昭'
+            | '大'
+            | '明'
+            | '同'
+            | '翌'
+            | '前'
+            | '当'
+            | '本'
+            | '今'
+            | '昨'
+            | '午'
+            | '正'
+    ) || is_kanji_numeral(ch)
 }
 
 /// Whether an expression may start at `ch` after `prev` (and `prev2`
@@ -726,103 +767,72 @@ pub(crate) fn parse_time(text: &str, pos: usize) -> Option<RawTime> {
     })
 }
 
-/// Byte ranges of the text never read as dates: URLs, e-mail addresses,
-/// file names, and the line under 「# 事案ID」. Sorted, not overlapping.
-fn excluded_zones(text: &str) -> Vec<(usize, usize)> {
-    let mut zones = Vec::new();
-    let bytes = text.as_bytes();
-    let url_char = |b: u8| b.is_ascii_graphic() && !matches!(b, b'<' | b'>' | b'"' | b'`');
-    for start in find_all(text, &["http://", "https://", "www."]) {
-        let end = start + bytes[start..].iter().take_while(|b| url_char(**b)).count();
-        zones.push((start, end));
-    }
-    for at in memchr_all(bytes, b'@') {
-        let is_mail = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'+');
-        let before = bytes[..at].iter().rev().take_while(|b| is_mail(b)).count();
-        let after = bytes[at + 1..].iter().take_while(|b| is_mail(b)).count();
-        if before > 0 && after > 0 {
-            zones.push((at - before, at + 1 + after));
-        }
-    }
-    for (start, end) in file_names(text) {
-        zones.push((start, end));
-    }
-    if let Some(at) = text.find("# 事案ID") {
-        let line_end = |from: usize| text[from..].find('\n').map_or(text.len(), |i| from + i);
-        let heading_end = line_end(at);
-        let mut end = heading_end;
-        // The ID lines up to the next heading or blank line.
-        let mut from = heading_end.saturating_add(1).min(text.len());
-        while from < text.len() {
-            let line = &text[from..line_end(from)];
-            if line.starts_with('#') || (line.trim().is_empty() && end > heading_end) {
-                break;
-            }
-            end = line_end(from);
-            from = end.saturating_add(1).min(text.len());
-        }
-        zones.push((at, end));
-    }
-    zones.sort_unstable();
-    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(zones.len());
-    for (s, e) in zones {
-        match merged.last_mut() {
-            Some(last) if s <= last.1 => last.1 = last.1.max(e),
-            _ => merged.push((s, e)),
-        }
-    }
-    merged
-}
-
-/// Start offsets of every occurrence of any of `needles`.
-fn find_all(text: &str, needles: &[&str]) -> Vec<usize> {
-    let mut out: Vec<usize> = needles
+/// The end of the URL starting at `at` (「https://」「http://」「www.」).
+fn url_end(bytes: &[u8], at: usize) -> Option<usize> {
+    let rest = &bytes[at..];
+    if ![&b"http://"[..], b"https://", b"www."]
         .iter()
-        .flat_map(|n| text.match_indices(n).map(|(i, _)| i))
-        .collect();
-    out.sort_unstable();
-    out
+        .any(|p| rest.starts_with(p))
+    {
+        return None;
+    }
+    let url_char = |b: &&u8| b.is_ascii_graphic() && !matches!(b, b'<' | b'>' | b'"' | b'`');
+    Some(at + rest.iter().take_while(url_char).count())
 }
 
-fn memchr_all(bytes: &[u8], needle: u8) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter(move |(_, b)| **b == needle)
-        .map(|(i, _)| i)
+/// The end of the 「# 事案ID」 heading at `at` and the ID lines under it,
+/// up to the next heading or blank line.
+fn id_lines_end(text: &str, at: usize) -> usize {
+    let line_end = |from: usize| text[from..].find('\n').map_or(text.len(), |i| from + i);
+    let heading_end = line_end(at);
+    let mut end = heading_end;
+    let mut from = heading_end.saturating_add(1).min(text.len());
+    while from < text.len() {
+        let line = &text[from..line_end(from)];
+        if line.starts_with('#') || (line.trim().is_empty() && end > heading_end) {
+            break;
+        }
+        end = line_end(from);
+        from = end.saturating_add(1).min(text.len());
+    }
+    end
 }
 
-/// File names: a run of name characters ending in a known extension
-/// (「news_20240131.pdf」「報告書2024.1.29.xlsx」).
-fn file_names(text: &str) -> Vec<(usize, usize)> {
+/// When `start..end` lies in an e-mail address or a file name
+/// (「2024.1.29@example.jp」「2024年1月29日報告.pdf」), where that name ends.
+fn in_name(text: &str, start: usize, end: usize) -> Option<usize> {
     const EXTENSIONS: [&str; 14] = [
         "pdf", "docx", "doc", "xlsx", "xls", "csv", "zip", "txt", "html", "htm", "pptx", "ppt",
         "jpg", "png",
     ];
-    let mut out = Vec::new();
-    for (dot, _) in text.match_indices('.') {
-        let after = &text[dot + 1..];
-        let Some(ext) = EXTENSIONS.iter().find(|e| {
-            after.len() >= e.len()
-                && after.as_bytes()[..e.len()].eq_ignore_ascii_case(e.as_bytes())
-                && !after
-                    .as_bytes()
-                    .get(e.len())
-                    .is_some_and(u8::is_ascii_alphanumeric)
-        }) else {
-            continue;
-        };
-        let start = text[..dot]
-            .char_indices()
+    let bytes = text.as_bytes();
+    let is_mail = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'+');
+    let mail_start = start
+        - bytes[..start]
+            .iter()
             .rev()
-            .take_while(|(_, ch)| !ch.is_whitespace() && !"「」『』()[]<>\"':、。,|".contains(*ch))
-            .last()
-            .map_or(dot, |(i, _)| i);
-        if start < dot {
-            out.push((start, dot + 1 + ext.len()));
-        }
+            .take_while(|b| is_mail(b))
+            .count();
+    let mail_end = end + bytes[end..].iter().take_while(|b| is_mail(b)).count();
+    if bytes.get(mail_end) == Some(&b'@') || (mail_start > 0 && bytes[mail_start - 1] == b'@') {
+        let after = bytes.get(mail_end + 1..).unwrap_or(&[]);
+        return Some(mail_end + 1 + after.iter().take_while(|b| is_mail(b)).count());
     }
-    out
+    // A file name: the run of name characters after the date ends in an
+    // extension.
+    let run: usize = text[end..]
+        .chars()
+        .take(40)
+        .take_while(|ch| !ch.is_whitespace() && !"「」『』()[]<>\"':、。,|".contains(*ch))
+        .map(char::len_utf8)
+        .sum();
+    let name = &text[end..end + run];
+    let dot = name.rfind('.')?;
+    let ext = &name[dot + 1..];
+    EXTENSIONS
+        .iter()
+        .any(|e| ext.eq_ignore_ascii_case(e))
+        .then_some(end + run)
 }
 
 #[cfg(test)]
