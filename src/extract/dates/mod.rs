@@ -280,6 +280,8 @@ mod tests {
             vec!["2023-12-28", "2024-01-05"]
         );
         assert_eq!(values("2024年7月8~10日"), vec!["2024-07-08", "2024-07-10"]);
+        assert_eq!(values("2024/05/08~10"), vec!["2024-05-08", "2024-05-10"]);
+        assert_eq!(values("2/22(木)~23(金)に作業"), vec!["2024-02-22", "2024-02-23"]);
         let doc = Document::new("2021年5月26日〜2024年7月19日");
         let found = extract(&doc, None, &mut Vec::new());
         assert_eq!(found[0].range, Some(RangeRole::Start));

@@ -274,7 +274,8 @@ pub(crate) fn parse_date(text: &str, pos: usize) -> Option<Vec<RawDate>> {
     if raw.rel.is_none()
         && let Some(numeric) = parse_numeric(&mut c.clone(), pos)
     {
-        return Some(vec![numeric]);
+        let end_day = bare_day_after(text, numeric.end);
+        return Some(std::iter::once(numeric).chain(end_day).collect());
     }
     if raw.rel.is_none() {
         let mut y = c;
@@ -679,6 +680,38 @@ fn parse_numeric(c: &mut Cursor, start: usize) -> Option<RawDate> {
     }
     let has_day = raw.day.is_some();
     finish(c, &mut raw, has_day);
+    Some(raw)
+}
+
+/// A bare day ending a numeric range (「2025/08/08~10」「2/22(日)~23(月)」):
+/// 1–2 digits after 「~」, not followed by more of a number or a unit.
+fn bare_day_after(text: &str, end: usize) -> Option<RawDate> {
+    let mut c = Cursor::new(text, end);
+    c.skip_spaces();
+    if !c.eat("~") {
+        return None;
+    }
+    c.skip_spaces();
+    let start = c.pos();
+    let n = c.number().filter(|n| !n.kanji && n.digits <= 2)?;
+    if c.peek().is_some_and(|ch| {
+        ch.is_ascii_alphanumeric() || "/.:年月日時分".contains(ch)
+    }) {
+        return None;
+    }
+    let mut raw = RawDate {
+        start,
+        end: c.pos(),
+        year: None,
+        rel: None,
+        month: None,
+        day: Some(n.value),
+        fiscal: false,
+        last_day: false,
+        weekday: None,
+        modifier: None,
+    };
+    finish(&mut c, &mut raw, true);
     Some(raw)
 }
 
