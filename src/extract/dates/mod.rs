@@ -281,7 +281,10 @@ mod tests {
         );
         assert_eq!(values("2024年7月8~10日"), vec!["2024-07-08", "2024-07-10"]);
         assert_eq!(values("2024/05/08~10"), vec!["2024-05-08", "2024-05-10"]);
-        assert_eq!(values("2/22(木)~23(金)に作業"), vec!["2024-02-22", "2024-02-23"]);
+        assert_eq!(
+            values("2/22(木)~23(金)に作業"),
+            vec!["2024-02-22", "2024-02-23"]
+        );
         let doc = Document::new("2021年5月26日〜2024年7月19日");
         let found = extract(&doc, None, &mut Vec::new());
         assert_eq!(found[0].range, Some(RangeRole::Start));

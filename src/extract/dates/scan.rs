@@ -694,9 +694,9 @@ fn bare_day_after(text: &str, end: usize) -> Option<RawDate> {
     c.skip_spaces();
     let start = c.pos();
     let n = c.number().filter(|n| !n.kanji && n.digits <= 2)?;
-    if c.peek().is_some_and(|ch| {
-        ch.is_ascii_alphanumeric() || "/.:年月日時分".contains(ch)
-    }) {
+    if c.peek()
+        .is_some_and(|ch| ch.is_ascii_alphanumeric() || "/.:年月日時分".contains(ch))
+    {
         return None;
     }
     let mut raw = RawDate {
