@@ -442,6 +442,9 @@ fn resolve_one(
         return Some((value, false));
     }
     let anchor = base.or(context);
+    if matches!(raw.rel, Some(Rel::NextDay | Rel::PrevDay)) && !pinned(text, raw) {
+        return None;
+    }
     let (year, month, day) = match raw.rel {
         Some(rel) => relative(rel, raw, anchor, base.is_some(), reference)?,
         None => {
@@ -493,6 +496,22 @@ fn resolve_one(
     let value = build(written, year, month, day, raw, warnings)?;
     check_weekday(written, &value, raw.weekday, warnings);
     Some((value, true))
+}
+
+/// Whether 「翌日」「前日」 name a day of the narrative: a weekday, a time or
+/// a date follows (「翌日(火)」「翌日午前1時」「翌日30日」), unlike the generic
+/// 「最短翌日のお届け」.
+fn pinned(text: &str, raw: &RawDate) -> bool {
+    if raw.weekday.is_some() {
+        return true;
+    }
+    let after = text
+        .get(raw.end..)
+        .unwrap_or("")
+        .trim_start_matches([' ', '、']);
+    after.starts_with(|c: char| c.is_ascii_digit() || c == '(')
+        || after.starts_with("午前")
+        || after.starts_with("午後")
 }
 
 /// Builds and checks a value whose year came from context.
