@@ -92,13 +92,13 @@ static CUES: LazyLock<Vec<(IncidentType, Regex)>> = LazyLock::new(|| {
         (
             Malware,
             re(
-                r"マルウェア|マルウエア|ウイルス(?:に|への)?感染|コンピュータ(?:ー)?ウイルス|不正(?:な)?プログラム|バックドア|Emotet|エモテット|ウェブシェル|Webシェル|WebShell|トロイの木馬|情報窃取型|インフォスティーラ|スパイウェア|キーロガー",
+                r"マルウェア|マルウエア|ウイルス(?:に|への)?感染|コンピュータ(?:ー)?ウイルス|不正(?:な)?プログラム|不正(?:な)?プラグイン|遠隔操作(?:ソフト|ツール|ウイルス|型)|バックドア|Emotet|エモテット|ウェブシェル|Webシェル|WebShell|トロイの木馬|情報窃取型|インフォスティーラ|スパイウェア|キーロガー",
             ),
         ),
         (
             WebTampering,
             re(
-                r"改ざん|改竄|不正なスクリプト|不正なコード|スキミング|偽の決済|不正なリンク|別のサイトへ(?:転送|誘導|遷移)|不正なサイトへ(?:転送|誘導|遷移)|不審なサイトへ(?:転送|誘導|遷移)|(?:無関係な|不正な|不審な|別の|悪意のある|偽の)[^。、]{0,15}(?:サイト|ページ)(?:へ|に)(?:転送|誘導|遷移|リダイレクト)",
+                r"改ざん|改竄|改変|不正なスクリプト|不正なコード|スキミング|偽の決済|不正なリンク|別のサイトへ(?:転送|誘導|遷移)|不正なサイトへ(?:転送|誘導|遷移)|不審なサイトへ(?:転送|誘導|遷移)|(?:無関係な|不正な|不審な|別の|悪意のある|偽の)[^。、]{0,15}(?:サイト|ページ)(?:へ|に)(?:転送|誘導|遷移|リダイレクト)",
             ),
         ),
         (
@@ -126,7 +126,7 @@ static CUES: LazyLock<Vec<(IncidentType, Regex)>> = LazyLock::new(|| {
         (
             Misconfiguration,
             re(
-                r"設定不備|設定の不備|設定(?:に|の)?(?:不備|誤り|ミス)|誤った設定|設定を誤|公開設定|アクセス制限(?:が|を)?(?:設定|かけ)(?:されて|て)?(?:い|お)?(?:な|ませ)|誰でも(?:閲覧|アクセス)|インターネット上(?:で|から)(?:閲覧|アクセス)可能|運用(?:上の)?(?:ミス|不備|誤り)|作業(?:ミス|誤り)|人為的(?:な)?(?:ミス|誤り)",
+                r"設定不備|設定の不備|設定(?:変更|作業)(?:時|の際)に(?:不備|誤り|ミス)|設定(?:に|の)?(?:不備|誤り|ミス)|誤った設定|設定を誤|公開設定|アクセス制限(?:が|を)?(?:設定|かけ)(?:されて|て)?(?:い|お)?(?:な|ませ)|誰でも(?:閲覧|アクセス)|インターネット上(?:で|から)(?:閲覧|アクセス)可能|運用(?:上の)?(?:ミス|不備|誤り)|作業(?:ミス|誤り)|人為的(?:な)?(?:ミス|誤り)",
             ),
         ),
         (
@@ -261,13 +261,16 @@ fn accepts(kind: IncidentType, text: &str, start: usize, end: usize) -> bool {
     match kind {
         IncidentType::SystemFailure => system_failure(text, before, &text[start..end], after),
         IncidentType::Phishing => {
-            !speculative_sentence(text) && !before.contains("今後") && !suspected(after)
+            !speculative_sentence(text)
+                && !before.contains("今後")
+                && !suspected(after)
+                && !impersonated_login(after)
         }
         IncidentType::Malware => !hypothetical(after) && !suspected(after),
         IncidentType::LostOrStolen => !stolen_credentials(after),
         IncidentType::WebTampering => {
             let cue = &text[start..end];
-            cue != "改ざん" && cue != "改竄" || mentions_page(text)
+            !matches!(cue, "改ざん" | "改竄" | "改変") || mentions_page(text)
         }
         IncidentType::Ransomware => {
             !text[start..end].contains("暗号化") || !self_encrypted(text, after)
@@ -325,6 +328,15 @@ fn suspected(after: &str) -> bool {
     S.is_match(after)
 }
 
+/// 「なりすましで管理画面へ不正アクセスし」: a login under a stolen
+/// identity, which is unauthorized access, not phishing.
+fn impersonated_login(after: &str) -> bool {
+    static L: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^(?:で|により|によって|して|による)[^。、]{0,15}?(?:ログイン|アクセス|侵入)")
+    });
+    L.is_match(after)
+}
+
 fn hypothetical_before(before: &str) -> bool {
     before.ends_with("万が一") || before.ends_with("もし") || before.ends_with("今後")
 }
@@ -366,7 +378,7 @@ fn system_failure(text: &str, before: &str, cue: &str, after: &str) -> bool {
             if CONTAINMENT.is_match(&near_before) && !SERVICE_WORD.is_match(&near_before) {
                 return false;
             }
-            true
+            !containment_stop(before, after)
         }
         "再構築" => SYSTEM_WORD.is_match(&near_before),
         "回復" => !near_before.ends_with("信頼") && !near_before.ends_with("信頼の"),
@@ -380,6 +392,30 @@ fn system_failure(text: &str, before: &str, cue: &str, after: &str) -> bool {
     }
 }
 
+/// A stop taken as a measure on servers or machines, with no user-facing
+/// service named: 「システムの稼働停止等の必要な対策を実施」「サーバーにつき
+/// ましては、既に利用を停止し」.
+fn containment_stop(before: &str, after: &str) -> bool {
+    static USER_FACING: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"サービス|サイト|ホームページ|受付|販売|出荷|生産|営業|診療|予約|決済|店舗|工場|配信|業務|窓口|アプリ|EC|ショップ|ストア",
+        )
+    });
+    static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^(?:等|など)?(?:の|を含む)(?:必要な|緊急|初動)?[^。、]{0,6}?(?:対策|措置|対応|処置)")
+    });
+    static MACHINE_USE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?:サーバ|端末|PC|パソコン|機器|ネットワーク|アカウント)[^。]{0,20}(?:利用|使用|稼働|運用)を?$",
+        )
+    });
+    if USER_FACING.is_match(before) {
+        return false;
+    }
+    static ISOLATION: LazyLock<Regex> = LazyLock::new(|| re(r"遮断|隔離|切り離|切断"));
+    MEASURE.is_match(after) || MACHINE_USE.is_match(before) || ISOLATION.is_match(before)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -387,6 +423,60 @@ mod tests {
 
     fn types(text: &str) -> Vec<IncidentType> {
         extract(&Document::new(text))
+    }
+
+    #[test]
+    fn implants_are_malware() {
+        assert_eq!(
+            types("調査の結果、受付用パソコンに遠隔操作ソフトがインストールされていました。"),
+            [Malware]
+        );
+        assert_eq!(
+            types(
+                "第三者が管理画面に不正なプラグインを導入し、公式サイトのファイルを改変しました。"
+            ),
+            [Malware, WebTampering]
+        );
+    }
+
+    #[test]
+    fn impersonated_login_is_not_phishing() {
+        assert_eq!(
+            types("何者かが管理者になりすましで管理画面へ不正アクセスしました。"),
+            [UnauthorizedAccess]
+        );
+        assert_eq!(
+            types("当社を装った偽サイトで会員のIDが詐取されました。"),
+            [Phishing]
+        );
+    }
+
+    #[test]
+    fn containment_stops_are_not_failures() {
+        assert_eq!(
+            types("不正アクセスを検知し、通信経路を遮断、当該システムの稼働を停止しました。"),
+            [UnauthorizedAccess]
+        );
+        assert_eq!(
+            types("不正アクセスを受けた検証用サーバーにつきましては、既に利用を停止しております。"),
+            [UnauthorizedAccess]
+        );
+        assert_eq!(
+            types("不正アクセスを受け、直ちにシステムの稼働停止等の必要な対策を実施しました。"),
+            [UnauthorizedAccess]
+        );
+        assert_eq!(
+            types("不正アクセスを受け、通販サイトの運用を停止しました。"),
+            [UnauthorizedAccess, SystemFailure]
+        );
+    }
+
+    #[test]
+    fn setting_change_mistake_is_misconfiguration() {
+        assert_eq!(
+            types("委託先によるネットワークの設定変更時に不備があったことが原因です。"),
+            [Misconfiguration]
+        );
     }
 
     #[test]

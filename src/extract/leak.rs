@@ -49,7 +49,7 @@ fn re(pattern: &str) -> Regex {
 /// Leak words.
 static LEAK: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"漏えい|漏洩|漏れ|流出|外部(?:へ|に)(?:送信|持ち出)|持ち出|売却|窃取|奪取|盗取|盗み出|抜き取|閲覧され|閲覧された|リークサイト|ダークウェブ|暴露|外部に公開され|インターネット上に公開され|第三者に(?:提供|売却)",
+        r"漏えい|漏洩|漏れ|流出|流失|(?:情報|記録|データ)の侵害|外部(?:へ|に)(?:送信|持ち出)|持ち出|売却|窃取|奪取|盗取|盗み出|抜き取|閲覧され|閲覧された|リークサイト|ダークウェブ|暴露|外部に公開され|インターネット上に公開され|第三者に(?:提供|売却)",
     )
 });
 
@@ -149,16 +149,28 @@ fn judge(s: &Sentence, start: usize, end: usize) -> Option<LeakStatus> {
         return None;
     }
     let clause = clause_of(text, start, end);
-    if clause.contains("有無") || clause.contains("かどうか") || clause.contains("か否か")
-    {
+    if clause.contains("かどうか") || clause.contains("か否か") {
+        return undetermined(clause).then_some(LeakStatus::Possible);
+    }
+    if clause.contains("有無") || reported_later(after) {
         return None;
     }
+    if POSSIBLE.is_match(after) && possibility_is_topic(after) {
+        return None;
+    }
+    if both_leaked_and_possible(&text[..start], after) {
+        return Some(LeakStatus::Confirmed);
+    }
     if negated_after(text, end) || denied_later(after) {
-        return if POSSIBLE.is_match(clause) && !denies_possibility(clause) {
+        let own = own_clause(&text[..start], after);
+        return if POSSIBLE.is_match(own) && !denies_possibility(own) {
             Some(LeakStatus::Possible)
         } else {
             Some(LeakStatus::NotFound)
         };
+    }
+    if fact_then_other_possibility(after) {
+        return Some(LeakStatus::Confirmed);
     }
     if POSSIBLE.is_match(clause) && !investigating(clause) || text[..start].ends_with("又は") {
         // A section heading 「情報漏洩の可能性について」 only names a topic.
@@ -168,6 +180,70 @@ fn judge(s: &Sentence, start: usize, end: usize) -> Option<LeakStatus> {
     }
     let fact = FACT.is_match(after) && (!s.is_heading || heading_states_fact(after));
     fact.then_some(LeakStatus::Confirmed)
+}
+
+/// 「流出したかどうか特定するには至らなかった」: a leak that could not be
+/// ruled out is possible.
+fn undetermined(clause: &str) -> bool {
+    static U: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?:特定|判明|断定|確認|判断)[^。]{0,10}(?:至らな|いたらな|至ってお(?:りませ|らず)|いたってお(?:りませ|らず)|できな|できませ|できてお(?:りませ|らず))",
+        )
+    });
+    U.is_match(clause)
+}
+
+/// 「漏洩の可能性、影響範囲等が判明しましたら」「漏えいの有無が確認でき次第」:
+/// something to be reported later, not a statement.
+fn reported_later(after: &str) -> bool {
+    static L: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^[^。]{0,30}?(?:判明|確認|特定)(?:し|でき|され)?(?:ましたら|ましたなら|次第|たら)")
+    });
+    L.is_match(after)
+}
+
+/// 「漏えいした可能性について、…」: the possibility is the topic of what
+/// follows, which says what was found.
+fn possibility_is_topic(after: &str) -> bool {
+    static T: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^(?:した|された|の)?(?:可能性|おそれ|恐れ)(?:について|に関して|につきまして)、")
+    });
+    T.is_match(after)
+}
+
+/// 「漏えい及びそのおそれ」: some data leaked, the rest may have.
+fn both_leaked_and_possible(before: &str, after: &str) -> bool {
+    static B: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^(?:及び|および|ならびに|並びに)その(?:おそれ|恐れ|可能性)"));
+    B.is_match(after) && !before.ends_with("又は") && !before.ends_with("または")
+}
+
+/// 「情報が漏洩し、一部が不正利用された可能性があります」: the leak is stated
+/// as fact; the possibility belongs to the next event.
+fn fact_then_other_possibility(after: &str) -> bool {
+    static F: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^(?:し|され)、[^。、]{0,40}?(?:が|を)[^。、]{0,20}?(?:され|し)た(?:可能性|おそれ|恐れ)",
+        )
+    });
+    static LEAKISH: LazyLock<Regex> = LazyLock::new(|| re(r"漏|流出|窃取|閲覧"));
+    F.find(after)
+        .is_some_and(|m| !LEAKISH.is_match(&after[..m.end()]))
+}
+
+/// The words that belong to one cue's own clause: from the last 「、」
+/// before it to the next 「、」 or 「。」 after it.
+fn own_clause<'a>(before: &'a str, after: &'a str) -> &'a str {
+    let stop = after.find(['、', '。']).unwrap_or(after.len());
+    let tail = &after[..stop];
+    // A possibility marker right before the cue: 「又はそのおそれ」 is rare
+    // before; 「可能性のある漏えい」 is covered by the tail of the previous
+    // words.
+    let head_start = before.rfind('、').map_or(0, |p| p + '、'.len_utf8());
+    if POSSIBLE.is_match(&before[head_start..]) {
+        return &before[head_start..];
+    }
+    tail
 }
 
 /// 「漏えいが判明したお客さまには…ご連絡します」: people to be told in the
@@ -344,6 +420,60 @@ mod tests {
         assert_eq!(
             status("個人情報が漏洩したことの確認はされておりません。"),
             Some(NotFound)
+        );
+    }
+
+    #[test]
+    fn leak_stated_before_a_possible_misuse_is_confirmed() {
+        assert_eq!(
+            status(
+                "調査の結果、会員のカード情報が漏洩し、一部のカードが不正利用された可能性があることを確認しました。"
+            ),
+            Some(Confirmed)
+        );
+        assert_eq!(
+            status("会員の氏名が流出し、その一部が第三者に閲覧された可能性があります。"),
+            Some(Possible)
+        );
+    }
+
+    #[test]
+    fn leak_and_its_possibility_is_confirmed() {
+        assert_eq!(
+            status("従業員の個人情報について、漏えい及びそのおそれがあることが判明しました。"),
+            Some(Confirmed)
+        );
+        assert_eq!(
+            status("従業員の個人情報について、漏えい又はそのおそれがあることが判明しました。"),
+            Some(Possible)
+        );
+    }
+
+    #[test]
+    fn later_reports_and_topics_are_not_possibilities() {
+        assert_eq!(
+            status(
+                "情報漏洩の可能性、影響範囲等が判明しましたら、改めてご報告します。なお、情報漏洩は確認できておりません。"
+            ),
+            Some(NotFound)
+        );
+        assert_eq!(
+            status(
+                "会員情報が漏えいした可能性について、調査の結果、情報漏えいの事実は確認されなかったとの報告を受けました。"
+            ),
+            Some(NotFound)
+        );
+    }
+
+    #[test]
+    fn undetermined_leak_is_possible() {
+        assert_eq!(
+            status("写真データが外部に流失したかどうかについては特定するには至らなかった。"),
+            Some(Possible)
+        );
+        assert_eq!(
+            status("顧客の通信記録の侵害のおそれがあります。"),
+            Some(Possible)
         );
     }
 
