@@ -174,12 +174,21 @@ fn judge(s: &Sentence, start: usize, end: usize) -> Option<LeakStatus> {
     }
     if POSSIBLE.is_match(clause) && !investigating(clause) || text[..start].ends_with("又は") {
         // A section heading 「情報漏洩の可能性について」 only names a topic.
-        let topic_only =
-            s.is_heading && s.section != Section::Header && s.text.ends_with("について");
+        let topic_only = s.is_heading
+            && (s.section != Section::Header && s.text.ends_with("について")
+                || s.section == Section::Header && follow_up_title(&s.text));
         return (!topic_only).then_some(LeakStatus::Possible);
     }
     let fact = FACT.is_match(after) && (!s.is_heading || heading_states_fact(after));
     fact.then_some(LeakStatus::Confirmed)
+}
+
+/// 「情報漏えいの可能性に関するお知らせ(続報)」: a follow-up report's title
+/// repeats the first report's topic; the body says what was found.
+fn follow_up_title(title: &str) -> bool {
+    static F: LazyLock<Regex> =
+        LazyLock::new(|| re(r"続報|最終報|第[2-9二三四五六七八九]報|調査結果"));
+    F.is_match(title)
 }
 
 /// 「流出したかどうか特定するには至らなかった」: a leak that could not be
@@ -462,6 +471,22 @@ mod tests {
                 "会員情報が漏えいした可能性について、調査の結果、情報漏えいの事実は確認されなかったとの報告を受けました。"
             ),
             Some(NotFound)
+        );
+    }
+
+    #[test]
+    fn follow_up_title_names_the_topic() {
+        assert_eq!(
+            status(
+                "# 公表概要\n- 情報漏えいの可能性に関するお知らせ(続報)\n- 架空商事株式会社\n\n# 本文\n調査の結果、情報漏えいの事実は確認されませんでした。"
+            ),
+            Some(NotFound)
+        );
+        assert_eq!(
+            status(
+                "# 公表概要\n- 情報漏えいの可能性に関するお知らせ\n- 架空商事株式会社\n\n# 本文\n調査の結果、情報漏えいの事実は確認されませんでした。"
+            ),
+            Some(Possible)
         );
     }
 
