@@ -252,7 +252,7 @@ fn accepts(kind: IncidentType, text: &str, start: usize, end: usize) -> bool {
     if CUE_FOLLOWER_VETO.is_match(after) {
         return false;
     }
-    if negated_after(text, end) {
+    if negated_after(text, end) || definition_or_question(before, after) {
         return false;
     }
     if kind != IncidentType::SystemFailure && (conditional(before, after) || prevention(after)) {
@@ -266,7 +266,7 @@ fn accepts(kind: IncidentType, text: &str, start: usize, end: usize) -> bool {
                 && !suspected(after)
                 && !impersonated_login(after)
         }
-        IncidentType::Malware => !hypothetical(after) && !suspected(after),
+        IncidentType::Malware => !hypothetical(after) && !suspected(after) && !feigned(after),
         IncidentType::LostOrStolen => !stolen_credentials(after),
         IncidentType::WebTampering => {
             let cue = &text[start..end];
@@ -328,11 +328,32 @@ fn suspected(after: &str) -> bool {
     S.is_match(after)
 }
 
+/// 「フィッシング詐欺とは、…」 explains a word; 「マルウェアに感染したかどうか
+/// を判別する方法」 asks: neither reports an event.
+fn definition_or_question(before: &str, after: &str) -> bool {
+    static Q: LazyLock<Regex> = LazyLock::new(|| re(r"^[^。、]{0,15}?(?:かどうか|か否か)"));
+    static DEF: LazyLock<Regex> = LazyLock::new(|| re(r"^[^。、]{0,20}?[」』)]?とは[、,]"));
+    before.contains("とは、")
+        || before.contains("とは,")
+        || DEF.is_match(after)
+        || Q.is_match(after)
+}
+
+/// 「ウイルス感染を装う偽の警告画面」: a fake warning, not an infection.
+fn feigned(after: &str) -> bool {
+    static F: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^[^。、]{0,4}?(?:を装|と偽|を騙|をかた|と称|したと(?:の|する)(?:偽|嘘))")
+    });
+    F.is_match(after)
+}
+
 /// 「なりすましで管理画面へ不正アクセスし」: a login under a stolen
 /// identity, which is unauthorized access, not phishing.
 fn impersonated_login(after: &str) -> bool {
     static L: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"^(?:で|により|によって|して|による)[^。、]{0,15}?(?:ログイン|アクセス|侵入)")
+        re(
+            r"^(?:(?:で|により|によって|して|による)[^。、]{0,15}?(?:ログイン|アクセス|侵入)|(?:不正)?(?:ログイン|アクセス))",
+        )
     });
     L.is_match(after)
 }
@@ -440,9 +461,29 @@ mod tests {
     }
 
     #[test]
+    fn definitions_questions_and_fakes_are_not_events() {
+        assert_eq!(
+            types("※「フィッシング詐欺」とは、偽のメールで偽のサイトへ誘導する手口です。"),
+            []
+        );
+        assert_eq!(
+            types("## パソコンがマルウェアに感染したかどうかを確かめる方法"),
+            []
+        );
+        assert_eq!(
+            types("事務所のパソコンに、ウイルス感染を装う偽の警告画面が表示されました。"),
+            [Phishing]
+        );
+    }
+
+    #[test]
     fn impersonated_login_is_not_phishing() {
         assert_eq!(
             types("何者かが管理者になりすましで管理画面へ不正アクセスしました。"),
+            [UnauthorizedAccess]
+        );
+        assert_eq!(
+            types("第三者によるなりすまし不正ログインが発生しました。"),
             [UnauthorizedAccess]
         );
         assert_eq!(
