@@ -149,13 +149,21 @@ fn judge(s: &Sentence, start: usize, end: usize) -> Option<LeakStatus> {
         return None;
     }
     let clause = clause_of(text, start, end);
+    if not_data(&text[..start]) || open_question(after) {
+        return None;
+    }
+    if hedged(after) {
+        return Some(LeakStatus::Possible);
+    }
     if clause.contains("かどうか") || clause.contains("か否か") {
         return undetermined(clause).then_some(LeakStatus::Possible);
     }
     if clause.contains("有無") || reported_later(after) {
         return None;
     }
-    if POSSIBLE.is_match(after) && possibility_is_topic(after) {
+    if POSSIBLE.is_match(after) && possibility_is_topic(after)
+        || investigating(clause) && possibility_follows(after)
+    {
         return None;
     }
     if both_leaked_and_possible(&text[..start], after) {
@@ -191,6 +199,38 @@ fn follow_up_title(title: &str) -> bool {
     F.is_match(title)
 }
 
+/// 「資金を流出させる」: money, not data.
+fn not_data(before: &str) -> bool {
+    static M: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?:資金|金銭|現金|預金|売上金)(?:を|が|の)?$"));
+    M.is_match(before)
+}
+
+/// 「流出した事実があるかを確認」: an open question, not a statement.
+fn open_question(after: &str) -> bool {
+    static Q: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^[^。、]{0,20}?(?:がある|がない|した|された|していない)か(?:を|に|について|の確認|、)")
+    });
+    Q.is_match(after)
+}
+
+/// 「流出したと思われるデータ」: a hedged leak is a possible one.
+fn hedged(after: &str) -> bool {
+    static H: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^(?:した|された|している)(?:もの)?と(?:思われ|みられ|見られ|推測され|推定され|考えられ)",
+        )
+    });
+    H.is_match(after)
+}
+
+/// 「流出した可能性について調査を行いました」: the possibility right after
+/// the leak word.
+fn possibility_follows(after: &str) -> bool {
+    static P: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:した|された|の)?(?:可能性|おそれ|恐れ)"));
+    P.is_match(after)
+}
+
 /// 「流出したかどうか特定するには至らなかった」: a leak that could not be
 /// ruled out is possible.
 fn undetermined(clause: &str) -> bool {
@@ -206,7 +246,9 @@ fn undetermined(clause: &str) -> bool {
 /// something to be reported later, not a statement.
 fn reported_later(after: &str) -> bool {
     static L: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"^[^。]{0,30}?(?:判明|確認|特定)(?:し|でき|され)?(?:ましたら|ましたなら|次第|たら)")
+        re(
+            r"^[^。]{0,30}?(?:判明|確認|特定|明らかにな)(?:し|でき|され|り)?(?:ましたら|ましたなら|次第|たら)",
+        )
     });
     L.is_match(after)
 }
@@ -487,6 +529,30 @@ mod tests {
                 "# 公表概要\n- 情報漏えいの可能性に関するお知らせ\n- 架空商事株式会社\n\n# 本文\n調査の結果、情報漏えいの事実は確認されませんでした。"
             ),
             Some(Possible)
+        );
+    }
+
+    #[test]
+    fn questions_money_and_hedges() {
+        assert_eq!(
+            status("ファイルが流出した可能性について調査を行いました。"),
+            Some(NoneStated)
+        );
+        assert_eq!(
+            status("情報が外部に流出した事実があるかを継続的に確認しております。"),
+            Some(NoneStated)
+        );
+        assert_eq!(
+            status("虚偽の指示により、子会社の資金を流出させる事案が発生しました。"),
+            Some(NoneStated)
+        );
+        assert_eq!(
+            status("流出したと思われるデータに関わるお客様にはご連絡いたします。"),
+            Some(Possible)
+        );
+        assert_eq!(
+            status("今後漏洩した内容が明らかになりましたら速やかにお知らせいたします。"),
+            Some(NoneStated)
         );
     }
 
