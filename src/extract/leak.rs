@@ -62,7 +62,7 @@ static VIEWABLE: LazyLock<Regex> = LazyLock::new(|| {
 
 static POSSIBLE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"おそれ|恐れ|可能性|否定でき|否定出来|否定することはでき|否定することができ|懸念|かもしれ|疑い|可能性|断定できな|特定できな|又はそのおそれ",
+        r"おそれ|恐れ|可能性|否定でき|否定する(?:まで)?には至|否定しきれ|完全には否定|否定出来|否定することはでき|否定することができ|懸念|かもしれ|疑い|可能性|断定できな|特定できな|又はそのおそれ",
     )
 });
 
@@ -149,7 +149,7 @@ fn judge(s: &Sentence, start: usize, end: usize) -> Option<LeakStatus> {
         return None;
     }
     let clause = clause_of(text, start, end);
-    if not_data(&text[..start]) || open_question(after) {
+    if not_data(&text[..start]) || open_question(after) || after.starts_with("件数") {
         return None;
     }
     if hedged(after) {
@@ -171,7 +171,8 @@ fn judge(s: &Sentence, start: usize, end: usize) -> Option<LeakStatus> {
     }
     if negated_after(text, end) || denied_later(after) {
         let own = own_clause(&text[..start], after);
-        return if POSSIBLE.is_match(own) && !denies_possibility(own) {
+        let possible = POSSIBLE.is_match(own) && !denies_possibility(own);
+        return if possible || possibility_kept_open(after) {
             Some(LeakStatus::Possible)
         } else {
             Some(LeakStatus::NotFound)
@@ -197,6 +198,17 @@ fn follow_up_title(title: &str) -> bool {
     static F: LazyLock<Regex> =
         LazyLock::new(|| re(r"続報|最終報|第[2-9二三四五六七八九]報|調査結果"));
     F.is_match(title)
+}
+
+/// 「…痕跡は確認されておりませんが、その可能性を完全に否定できるものでは
+/// ありません」: the denial is followed by a kept-open possibility.
+fn possibility_kept_open(after: &str) -> bool {
+    static K: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^[^。]*?その(?:可能性|おそれ|恐れ)[^。]{0,10}(?:否定|排除)(?:できる|する|し切れる)?(?:もの|わけ|こと)?(?:では|は)(?:ありませ|ござい|な)",
+        )
+    });
+    K.is_match(after)
 }
 
 /// 「資金を流出させる」: money, not data.
@@ -552,6 +564,24 @@ mod tests {
         );
         assert_eq!(
             status("今後漏洩した内容が明らかになりましたら速やかにお知らせいたします。"),
+            Some(NoneStated)
+        );
+    }
+
+    #[test]
+    fn denial_with_open_possibility_is_possible() {
+        assert_eq!(
+            status(
+                "会員情報の漏えいを示す痕跡は確認されておりませんが、その可能性を完全に否定できるものではありません。"
+            ),
+            Some(Possible)
+        );
+        assert_eq!(
+            status("調査では名簿の外部流出を完全に否定するまでには至りませんでした。"),
+            Some(Possible)
+        );
+        assert_eq!(
+            status("調査を継続しており、個人情報の流出件数は確定しておりません。"),
             Some(NoneStated)
         );
     }
