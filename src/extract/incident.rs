@@ -434,7 +434,22 @@ fn containment_stop(before: &str, after: &str) -> bool {
         return false;
     }
     static ISOLATION: LazyLock<Regex> = LazyLock::new(|| re(r"遮断|隔離|切り離|切断"));
-    MEASURE.is_match(after) || MACHINE_USE.is_match(before) || ISOLATION.is_match(before)
+    static ACCOUNT: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?:アカウント|ID)(?:は|を|について)[^。、]{0,12}$"));
+    MEASURE.is_match(after)
+        || MACHINE_USE.is_match(before)
+        || ISOLATION.is_match(before)
+        || ACCOUNT.is_match(before)
+        || business_decision(before)
+}
+
+/// 「入札参加停止」「損害調査の発注を停止」: a sanction or a business
+/// decision about a partner, not an outage.
+fn business_decision(before: &str) -> bool {
+    static B: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?:入札参加|参加|指名|発注を|委託を|取引を|契約を|新規発注を)(?:一時)?$")
+    });
+    B.is_match(before)
 }
 
 #[cfg(test)]
@@ -509,6 +524,22 @@ mod tests {
         assert_eq!(
             types("不正アクセスを受け、通販サイトの運用を停止しました。"),
             [UnauthorizedAccess, SystemFailure]
+        );
+    }
+
+    #[test]
+    fn suspended_accounts_and_partners_are_not_failures() {
+        assert_eq!(
+            types("再度の不正アクセスを懸念し、対象アカウントは5月1日を以て停止としております。"),
+            [UnauthorizedAccess]
+        );
+        assert_eq!(
+            types("不正アクセスを受けた委託先への新たな発注を停止しています。"),
+            [UnauthorizedAccess]
+        );
+        assert_eq!(
+            types("市は委託先に対し12か月間の入札参加停止を実施しました。"),
+            []
         );
     }
 
