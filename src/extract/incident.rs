@@ -13,16 +13,24 @@
 //! - `unauthorized_access`: intrusion wording (不正アクセス, 不正ログイン,
 //!   侵入, 乗っ取り, 脆弱性を悪用, 不正な通信 …); 「サイバー攻撃」 alone is not
 //!   enough.
-//! - `malware`: マルウェア, 不正プログラム, バックドア, Emotet …; in a
-//!   ransomware incident only a distinct implant (backdoor, web shell,
-//!   info-stealer) counts.
-//! - `web_tampering`: pages, links or payment screens altered (改ざん with a
-//!   page word, 不正なスクリプト).
+//! - `malware`: マルウェア, 不正プログラム, 不正なプラグイン, 遠隔操作ソフト,
+//!   バックドア, Emotet …; in a ransomware incident only a distinct implant
+//!   (backdoor, web shell, info-stealer) counts; 「ウイルス感染を装う」 is a
+//!   fake.
+//! - `web_tampering`: pages, links or payment screens altered (改ざん / 改変
+//!   with a page word, 不正なスクリプト).
 //! - `phishing`: phishing or spoofed mail / sites as fact, not as a
-//!   possibility.
+//!   possibility; 「なりすましで…ログイン」 is a login, not phishing.
+//! - `misconfiguration`: a named setting or operational mistake
+//!   (設定不備, 設定変更時に不備); a viewable state caused by an attack is
+//!   not one.
+//!
+//! No cue counts in a definition (「…とは、」) or a whether-question
+//! (「感染したかどうか」).
 //! - `system_failure`: a service, site, system or business stopped, became
 //!   unusable or is being restored — not containment (サーバーの停止,
-//!   ネットワークの遮断) or a suspended account. Restoration wording counts
+//!   ネットワークの遮断, 「稼働停止等の対策」), a suspended account, a
+//!   sanction (入札参加停止) or stopped orders to a partner. Restoration wording counts
 //!   in countermeasure sections too (「サイトの再開について」).
 //!
 //! ```
@@ -268,6 +276,7 @@ fn accepts(kind: IncidentType, text: &str, start: usize, end: usize) -> bool {
         }
         IncidentType::Malware => !hypothetical(after) && !suspected(after) && !feigned(after),
         IncidentType::LostOrStolen => !stolen_credentials(after),
+        IncidentType::Misconfiguration => !attacker_exposure(text, &text[start..end]),
         IncidentType::WebTampering => {
             let cue = &text[start..end];
             !matches!(cue, "改ざん" | "改竄" | "改変") || mentions_page(text)
@@ -443,6 +452,15 @@ fn containment_stop(before: &str, after: &str) -> bool {
         || business_decision(before)
 }
 
+/// 「ランサムウェア被害にあい、個人情報がインターネット上で閲覧可能な状態
+/// になっていました」: data exposed by attackers, not by a setting.
+fn attacker_exposure(text: &str, cue: &str) -> bool {
+    static EXPOSED: LazyLock<Regex> = LazyLock::new(|| re(r"誰でも|インターネット上"));
+    static ATTACK: LazyLock<Regex> =
+        LazyLock::new(|| re(r"被害|攻撃|ランサム|不正アクセス|窃取|リーク|犯行|ダークウェブ"));
+    EXPOSED.is_match(cue) && ATTACK.is_match(text)
+}
+
 /// 「入札参加停止」「損害調査の発注を停止」: a sanction or a business
 /// decision about a partner, not an outage.
 fn business_decision(before: &str) -> bool {
@@ -540,6 +558,20 @@ mod tests {
         assert_eq!(
             types("市は委託先に対し12か月間の入札参加停止を実施しました。"),
             []
+        );
+    }
+
+    #[test]
+    fn exposure_by_attackers_is_not_misconfiguration() {
+        assert_eq!(
+            types(
+                "委託先が攻撃の被害にあい、名簿がインターネット上で閲覧可能な状態になっていました。"
+            ),
+            []
+        );
+        assert_eq!(
+            types("名簿がインターネット上で閲覧可能な状態になっていました。"),
+            [Misconfiguration]
         );
     }
 

@@ -12,6 +12,13 @@
 //!   「不正利用等の被害は確認されておりません」 alone says nothing about
 //!   leakage.
 //!
+//! Refinements: 「漏洩し、一部が不正利用された可能性」 and 「漏えい及びその
+//! おそれ」 state a leak (confirmed); 「流出したと思われる」, 「流出したかどうか
+//! 特定には至らなかった」 and a denial followed by 「その可能性を否定できるもの
+//! ではない」 are possible; 「可能性について、…」 as a topic, a follow-up
+//! report's title, 「判明しましたら」, 「流出した事実があるかを確認」 and
+//! money (資金を流出) say nothing.
+//!
 //! The first that applies wins: confirmed, possible, not_found, none_stated.
 //!
 //! ```
