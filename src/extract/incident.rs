@@ -106,13 +106,13 @@ static CUES: LazyLock<Vec<(IncidentType, Regex)>> = LazyLock::new(|| {
         (
             WebTampering,
             re(
-                r"改ざん|改竄|改変|不正なスクリプト|不正なコード|スキミング|偽の決済|不正なリンク|別のサイトへ(?:転送|誘導|遷移)|不正なサイトへ(?:転送|誘導|遷移)|不審なサイトへ(?:転送|誘導|遷移)|(?:無関係な|不正な|不審な|別の|悪意のある|偽の)[^。、]{0,15}(?:サイト|ページ)(?:へ|に)(?:転送|誘導|遷移|リダイレクト)",
+                r"改ざん|改竄|改変|不正な書き込み|不正なスクリプト|不正なコード|スキミング|偽の決済|不正なリンク|別のサイトへ(?:転送|誘導|遷移)|不正なサイトへ(?:転送|誘導|遷移)|不審なサイトへ(?:転送|誘導|遷移)|(?:無関係な|不正な|不審な|別の|悪意のある|偽の)[^。、]{0,15}(?:サイト|ページ)(?:へ|に)(?:転送|誘導|遷移|リダイレクト)",
             ),
         ),
         (
             Phishing,
             re(
-                r"フィッシング|なりすまし|成りすまし|偽サイト|偽の(?:サイト|ログイン|メール|画面|SMS|警告|ページ|認証)|偽警告|サポート詐欺|不審な認証画面|偽装(?:した|された)(?:メール|サイト)|装った(?:メール|サイト)",
+                r"フィッシング|なりすまし|成りすまし|偽サイト|偽の(?:サイト|ログイン|メール|画面|SMS|警告|ページ|認証)|偽警告|サポート詐欺|詐欺サイト|不審な認証画面|偽装(?:した|された)(?:メール|サイト)|装った(?:メール|サイト)",
             ),
         ),
         (
@@ -269,7 +269,7 @@ fn accepts(kind: IncidentType, text: &str, start: usize, end: usize) -> bool {
     match kind {
         IncidentType::SystemFailure => system_failure(text, before, &text[start..end], after),
         IncidentType::Phishing => {
-            !speculative_sentence(text)
+            !(speculative_sentence(text) && !reported_before_hedge(after))
                 && !before.contains("今後")
                 && !suspected(after)
                 && !impersonated_login(after)
@@ -279,7 +279,7 @@ fn accepts(kind: IncidentType, text: &str, start: usize, end: usize) -> bool {
         IncidentType::Misconfiguration => !attacker_exposure(text, &text[start..end]),
         IncidentType::WebTampering => {
             let cue = &text[start..end];
-            !matches!(cue, "改ざん" | "改竄" | "改変") || mentions_page(text)
+            !matches!(cue, "改ざん" | "改竄" | "改変" | "不正な書き込み") || mentions_page(text)
         }
         IncidentType::Ransomware => {
             !text[start..end].contains("暗号化") || !self_encrypted(text, after)
@@ -309,6 +309,15 @@ fn hypothetical(after: &str) -> bool {
     static H: LazyLock<Regex> =
         LazyLock::new(|| re(r"^[^。、]{0,20}(?:可能性|おそれ|恐れ|場合|かもしれ|危険|懸念)"));
     H.is_match(after)
+}
+
+/// 「サポート詐欺の被害に遭い、情報が漏えいしたおそれがあります」: the cue's
+/// clause is a fact; the hedge belongs to a later clause.
+fn reported_before_hedge(after: &str) -> bool {
+    static FACT: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^[^。、]{0,20}?(?:被害に遭い|被害にあい|被害を受け|を受け|に遭い|にあい)、")
+    });
+    FACT.is_match(after)
 }
 
 /// A sentence that ends by saying something may happen or may have
@@ -436,10 +445,11 @@ fn containment_stop(before: &str, after: &str) -> bool {
     });
     static MACHINE_USE: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?:サーバ|端末|PC|パソコン|機器|ネットワーク|アカウント)[^。]{0,20}(?:利用|使用|稼働|運用)を?$",
+            r"(?:サーバ|端末|PC|パソコン|機器|ネットワーク|アカウント)[^。]{0,30}(?:利用|使用|稼働|運用)を?$",
         )
     });
-    if USER_FACING.is_match(before) {
+    let near = tail_chars(before, 30);
+    if USER_FACING.is_match(near) {
         return false;
     }
     static ISOLATION: LazyLock<Regex> = LazyLock::new(|| re(r"遮断|隔離|切り離|切断"));
@@ -459,6 +469,16 @@ fn attacker_exposure(text: &str, cue: &str) -> bool {
     static ATTACK: LazyLock<Regex> =
         LazyLock::new(|| re(r"被害|攻撃|ランサム|不正アクセス|窃取|リーク|犯行|ダークウェブ"));
     EXPOSED.is_match(cue) && ATTACK.is_match(text)
+}
+
+/// The last `n` characters of `text`.
+fn tail_chars(text: &str, n: usize) -> &str {
+    let start = text
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    &text[start..]
 }
 
 /// 「入札参加停止」「損害調査の発注を停止」: a sanction or a business
@@ -510,6 +530,24 @@ mod tests {
     }
 
     #[test]
+    fn support_scam_stated_before_a_hedged_leak() {
+        assert_eq!(
+            types(
+                "職員のPCがサポート詐欺の被害に遭い、個人情報が漏えいしたおそれがあることが判明しました。"
+            ),
+            [Phishing]
+        );
+        assert_eq!(
+            types("当社を装ったサポート詐欺の画面が表示される可能性があります。"),
+            []
+        );
+        assert_eq!(
+            types("イベント用のWebサイトに第三者による不正な書き込みがありました。"),
+            [WebTampering]
+        );
+    }
+
+    #[test]
     fn impersonated_login_is_not_phishing() {
         assert_eq!(
             types("何者かが管理者になりすましで管理画面へ不正アクセスしました。"),
@@ -542,6 +580,16 @@ mod tests {
         assert_eq!(
             types("不正アクセスを受け、通販サイトの運用を停止しました。"),
             [UnauthorizedAccess, SystemFailure]
+        );
+    }
+
+    #[test]
+    fn stopping_a_scammed_pc_is_containment() {
+        assert_eq!(
+            types(
+                "当該サイトは詐欺サイトと判明したため、事務用パソコンの操作履歴の確認を行うとともに使用を停止しております。"
+            ),
+            [Phishing]
         );
     }
 
