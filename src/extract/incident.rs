@@ -269,7 +269,7 @@ fn accepts(kind: IncidentType, text: &str, start: usize, end: usize) -> bool {
     match kind {
         IncidentType::SystemFailure => system_failure(text, before, &text[start..end], after),
         IncidentType::Phishing => {
-            !(speculative_sentence(text) && !reported_before_hedge(after))
+            (!speculative_sentence(text) || reported_before_hedge(after))
                 && !before.contains("今後")
                 && !suspected(after)
                 && !impersonated_login(after)
