@@ -13,16 +13,24 @@
 //! - `unauthorized_access`: intrusion wording (不正アクセス, 不正ログイン,
 //!   侵入, 乗っ取り, 脆弱性を悪用, 不正な通信 …); 「サイバー攻撃」 alone is not
 //!   enough.
-//! - `malware`: マルウェア, 不正プログラム, バックドア, Emotet …; in a
-//!   ransomware incident only a distinct implant (backdoor, web shell,
-//!   info-stealer) counts.
-//! - `web_tampering`: pages, links or payment screens altered (改ざん with a
-//!   page word, 不正なスクリプト).
+//! - `malware`: マルウェア, 不正プログラム, 不正なプラグイン, 遠隔操作ソフト,
+//!   バックドア, Emotet …; in a ransomware incident only a distinct implant
+//!   (backdoor, web shell, info-stealer) counts; 「ウイルス感染を装う」 is a
+//!   fake.
+//! - `web_tampering`: pages, links or payment screens altered (改ざん / 改変
+//!   with a page word, 不正なスクリプト).
 //! - `phishing`: phishing or spoofed mail / sites as fact, not as a
-//!   possibility.
+//!   possibility; 「なりすましで…ログイン」 is a login, not phishing.
+//! - `misconfiguration`: a named setting or operational mistake
+//!   (設定不備, 設定変更時に不備); a viewable state caused by an attack is
+//!   not one.
+//!
+//! No cue counts in a definition (「…とは、」) or a whether-question
+//! (「感染したかどうか」).
 //! - `system_failure`: a service, site, system or business stopped, became
 //!   unusable or is being restored — not containment (サーバーの停止,
-//!   ネットワークの遮断) or a suspended account. Restoration wording counts
+//!   ネットワークの遮断, 「稼働停止等の対策」), a suspended account, a
+//!   sanction (入札参加停止) or stopped orders to a partner. Restoration wording counts
 //!   in countermeasure sections too (「サイトの再開について」).
 //!
 //! ```
@@ -92,19 +100,19 @@ static CUES: LazyLock<Vec<(IncidentType, Regex)>> = LazyLock::new(|| {
         (
             Malware,
             re(
-                r"マルウェア|マルウエア|ウイルス(?:に|への)?感染|コンピュータ(?:ー)?ウイルス|不正(?:な)?プログラム|バックドア|Emotet|エモテット|ウェブシェル|Webシェル|WebShell|トロイの木馬|情報窃取型|インフォスティーラ|スパイウェア|キーロガー",
+                r"マルウェア|マルウエア|ウイルス(?:に|への)?感染|コンピュータ(?:ー)?ウイルス|不正(?:な)?プログラム|不正(?:な)?プラグイン|遠隔操作(?:ソフト|ツール|ウイルス|型)|バックドア|Emotet|エモテット|ウェブシェル|Webシェル|WebShell|トロイの木馬|情報窃取型|インフォスティーラ|スパイウェア|キーロガー",
             ),
         ),
         (
             WebTampering,
             re(
-                r"改ざん|改竄|不正なスクリプト|不正なコード|スキミング|偽の決済|不正なリンク|別のサイトへ(?:転送|誘導|遷移)|不正なサイトへ(?:転送|誘導|遷移)|不審なサイトへ(?:転送|誘導|遷移)|(?:無関係な|不正な|不審な|別の|悪意のある|偽の)[^。、]{0,15}(?:サイト|ページ)(?:へ|に)(?:転送|誘導|遷移|リダイレクト)",
+                r"改ざん|改竄|改変|不正な書き込み|不正なスクリプト|不正なコード|スキミング|偽の決済|不正なリンク|別のサイトへ(?:転送|誘導|遷移)|不正なサイトへ(?:転送|誘導|遷移)|不審なサイトへ(?:転送|誘導|遷移)|(?:無関係な|不正な|不審な|別の|悪意のある|偽の)[^。、]{0,15}(?:サイト|ページ)(?:へ|に)(?:転送|誘導|遷移|リダイレクト)",
             ),
         ),
         (
             Phishing,
             re(
-                r"フィッシング|なりすまし|成りすまし|偽サイト|偽の(?:サイト|ログイン|メール|画面|SMS|警告|ページ|認証)|偽警告|サポート詐欺|不審な認証画面|偽装(?:した|された)(?:メール|サイト)|装った(?:メール|サイト)",
+                r"フィッシング|なりすまし|成りすまし|偽サイト|偽の(?:サイト|ログイン|メール|画面|SMS|警告|ページ|認証)|偽警告|サポート詐欺|詐欺サイト|不審な認証画面|偽装(?:した|された)(?:メール|サイト)|装った(?:メール|サイト)",
             ),
         ),
         (
@@ -126,7 +134,7 @@ static CUES: LazyLock<Vec<(IncidentType, Regex)>> = LazyLock::new(|| {
         (
             Misconfiguration,
             re(
-                r"設定不備|設定の不備|設定(?:に|の)?(?:不備|誤り|ミス)|誤った設定|設定を誤|公開設定|アクセス制限(?:が|を)?(?:設定|かけ)(?:されて|て)?(?:い|お)?(?:な|ませ)|誰でも(?:閲覧|アクセス)|インターネット上(?:で|から)(?:閲覧|アクセス)可能|運用(?:上の)?(?:ミス|不備|誤り)|作業(?:ミス|誤り)|人為的(?:な)?(?:ミス|誤り)",
+                r"設定不備|設定の不備|設定(?:変更|作業)(?:時|の際)に(?:不備|誤り|ミス)|設定(?:に|の)?(?:不備|誤り|ミス)|誤った設定|設定を誤|公開設定|アクセス制限(?:が|を)?(?:設定|かけ)(?:されて|て)?(?:い|お)?(?:な|ませ)|誰でも(?:閲覧|アクセス)|インターネット上(?:で|から)(?:閲覧|アクセス)可能|運用(?:上の)?(?:ミス|不備|誤り)|作業(?:ミス|誤り)|人為的(?:な)?(?:ミス|誤り)",
             ),
         ),
         (
@@ -252,7 +260,7 @@ fn accepts(kind: IncidentType, text: &str, start: usize, end: usize) -> bool {
     if CUE_FOLLOWER_VETO.is_match(after) {
         return false;
     }
-    if negated_after(text, end) {
+    if negated_after(text, end) || definition_or_question(before, after) {
         return false;
     }
     if kind != IncidentType::SystemFailure && (conditional(before, after) || prevention(after)) {
@@ -261,13 +269,17 @@ fn accepts(kind: IncidentType, text: &str, start: usize, end: usize) -> bool {
     match kind {
         IncidentType::SystemFailure => system_failure(text, before, &text[start..end], after),
         IncidentType::Phishing => {
-            !speculative_sentence(text) && !before.contains("今後") && !suspected(after)
+            (!speculative_sentence(text) || reported_before_hedge(after))
+                && !before.contains("今後")
+                && !suspected(after)
+                && !impersonated_login(after)
         }
-        IncidentType::Malware => !hypothetical(after) && !suspected(after),
+        IncidentType::Malware => !hypothetical(after) && !suspected(after) && !feigned(after),
         IncidentType::LostOrStolen => !stolen_credentials(after),
+        IncidentType::Misconfiguration => !attacker_exposure(text, &text[start..end]),
         IncidentType::WebTampering => {
             let cue = &text[start..end];
-            cue != "改ざん" && cue != "改竄" || mentions_page(text)
+            !matches!(cue, "改ざん" | "改竄" | "改変" | "不正な書き込み") || mentions_page(text)
         }
         IncidentType::Ransomware => {
             !text[start..end].contains("暗号化") || !self_encrypted(text, after)
@@ -299,6 +311,15 @@ fn hypothetical(after: &str) -> bool {
     H.is_match(after)
 }
 
+/// 「サポート詐欺の被害に遭い、情報が漏えいしたおそれがあります」: the cue's
+/// clause is a fact; the hedge belongs to a later clause.
+fn reported_before_hedge(after: &str) -> bool {
+    static FACT: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^[^。、]{0,20}?(?:被害に遭い|被害にあい|被害を受け|を受け|に遭い|にあい)、")
+    });
+    FACT.is_match(after)
+}
+
 /// A sentence that ends by saying something may happen or may have
 /// happened: 「…が送られる可能性があります」.
 fn speculative_sentence(text: &str) -> bool {
@@ -323,6 +344,36 @@ fn suspected(after: &str) -> bool {
     static S: LazyLock<Regex> =
         LazyLock::new(|| re(r"^[^。、]{0,6}(?:疑われ|疑い|の危険|などの危険)"));
     S.is_match(after)
+}
+
+/// 「フィッシング詐欺とは、…」 explains a word; 「マルウェアに感染したかどうか
+/// を判別する方法」 asks: neither reports an event.
+fn definition_or_question(before: &str, after: &str) -> bool {
+    static Q: LazyLock<Regex> = LazyLock::new(|| re(r"^[^。、]{0,15}?(?:かどうか|か否か)"));
+    static DEF: LazyLock<Regex> = LazyLock::new(|| re(r"^[^。、]{0,20}?[」』)]?とは[、,]"));
+    before.contains("とは、")
+        || before.contains("とは,")
+        || DEF.is_match(after)
+        || Q.is_match(after)
+}
+
+/// 「ウイルス感染を装う偽の警告画面」: a fake warning, not an infection.
+fn feigned(after: &str) -> bool {
+    static F: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^[^。、]{0,4}?(?:を装|と偽|を騙|をかた|と称|したと(?:の|する)(?:偽|嘘))")
+    });
+    F.is_match(after)
+}
+
+/// 「なりすましで管理画面へ不正アクセスし」: a login under a stolen
+/// identity, which is unauthorized access, not phishing.
+fn impersonated_login(after: &str) -> bool {
+    static L: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^(?:(?:で|により|によって|して|による)[^。、]{0,15}?(?:ログイン|アクセス|侵入)|(?:不正)?(?:ログイン|アクセス))",
+        )
+    });
+    L.is_match(after)
 }
 
 fn hypothetical_before(before: &str) -> bool {
@@ -366,7 +417,7 @@ fn system_failure(text: &str, before: &str, cue: &str, after: &str) -> bool {
             if CONTAINMENT.is_match(&near_before) && !SERVICE_WORD.is_match(&near_before) {
                 return false;
             }
-            true
+            !containment_stop(before, after)
         }
         "再構築" => SYSTEM_WORD.is_match(&near_before),
         "回復" => !near_before.ends_with("信頼") && !near_before.ends_with("信頼の"),
@@ -380,6 +431,65 @@ fn system_failure(text: &str, before: &str, cue: &str, after: &str) -> bool {
     }
 }
 
+/// A stop taken as a measure on servers or machines, with no user-facing
+/// service named: 「システムの稼働停止等の必要な対策を実施」「サーバーにつき
+/// ましては、既に利用を停止し」.
+fn containment_stop(before: &str, after: &str) -> bool {
+    static USER_FACING: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"サービス|サイト|ホームページ|受付|販売|出荷|生産|営業|診療|予約|決済|店舗|工場|配信|業務|窓口|アプリ|EC|ショップ|ストア",
+        )
+    });
+    static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^(?:等|など)?(?:の|を含む)(?:必要な|緊急|初動)?[^。、]{0,6}?(?:対策|措置|対応|処置)")
+    });
+    static MACHINE_USE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?:サーバ|端末|PC|パソコン|機器|ネットワーク|アカウント)[^。]{0,30}(?:利用|使用|稼働|運用)を?$",
+        )
+    });
+    let near = tail_chars(before, 30);
+    if USER_FACING.is_match(near) {
+        return false;
+    }
+    static ISOLATION: LazyLock<Regex> = LazyLock::new(|| re(r"遮断|隔離|切り離|切断"));
+    static ACCOUNT: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?:アカウント|ID)(?:は|を|について)[^。、]{0,12}$"));
+    MEASURE.is_match(after)
+        || MACHINE_USE.is_match(before)
+        || ISOLATION.is_match(before)
+        || ACCOUNT.is_match(before)
+        || business_decision(before)
+}
+
+/// 「ランサムウェア被害にあい、個人情報がインターネット上で閲覧可能な状態
+/// になっていました」: data exposed by attackers, not by a setting.
+fn attacker_exposure(text: &str, cue: &str) -> bool {
+    static EXPOSED: LazyLock<Regex> = LazyLock::new(|| re(r"誰でも|インターネット上"));
+    static ATTACK: LazyLock<Regex> =
+        LazyLock::new(|| re(r"被害|攻撃|ランサム|不正アクセス|窃取|リーク|犯行|ダークウェブ"));
+    EXPOSED.is_match(cue) && ATTACK.is_match(text)
+}
+
+/// The last `n` characters of `text`.
+fn tail_chars(text: &str, n: usize) -> &str {
+    let start = text
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    &text[start..]
+}
+
+/// 「入札参加停止」「損害調査の発注を停止」: a sanction or a business
+/// decision about a partner, not an outage.
+fn business_decision(before: &str) -> bool {
+    static B: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?:入札参加|参加|指名|発注を|委託を|取引を|契約を|新規発注を)(?:一時)?$")
+    });
+    B.is_match(before)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -387,6 +497,138 @@ mod tests {
 
     fn types(text: &str) -> Vec<IncidentType> {
         extract(&Document::new(text))
+    }
+
+    #[test]
+    fn implants_are_malware() {
+        assert_eq!(
+            types("調査の結果、受付用パソコンに遠隔操作ソフトがインストールされていました。"),
+            [Malware]
+        );
+        assert_eq!(
+            types(
+                "第三者が管理画面に不正なプラグインを導入し、公式サイトのファイルを改変しました。"
+            ),
+            [Malware, WebTampering]
+        );
+    }
+
+    #[test]
+    fn definitions_questions_and_fakes_are_not_events() {
+        assert_eq!(
+            types("※「フィッシング詐欺」とは、偽のメールで偽のサイトへ誘導する手口です。"),
+            []
+        );
+        assert_eq!(
+            types("## パソコンがマルウェアに感染したかどうかを確かめる方法"),
+            []
+        );
+        assert_eq!(
+            types("事務所のパソコンに、ウイルス感染を装う偽の警告画面が表示されました。"),
+            [Phishing]
+        );
+    }
+
+    #[test]
+    fn support_scam_stated_before_a_hedged_leak() {
+        assert_eq!(
+            types(
+                "職員のPCがサポート詐欺の被害に遭い、個人情報が漏えいしたおそれがあることが判明しました。"
+            ),
+            [Phishing]
+        );
+        assert_eq!(
+            types("当社を装ったサポート詐欺の画面が表示される可能性があります。"),
+            []
+        );
+        assert_eq!(
+            types("イベント用のWebサイトに第三者による不正な書き込みがありました。"),
+            [WebTampering]
+        );
+    }
+
+    #[test]
+    fn impersonated_login_is_not_phishing() {
+        assert_eq!(
+            types("何者かが管理者になりすましで管理画面へ不正アクセスしました。"),
+            [UnauthorizedAccess]
+        );
+        assert_eq!(
+            types("第三者によるなりすまし不正ログインが発生しました。"),
+            [UnauthorizedAccess]
+        );
+        assert_eq!(
+            types("当社を装った偽サイトで会員のIDが詐取されました。"),
+            [Phishing]
+        );
+    }
+
+    #[test]
+    fn containment_stops_are_not_failures() {
+        assert_eq!(
+            types("不正アクセスを検知し、通信経路を遮断、当該システムの稼働を停止しました。"),
+            [UnauthorizedAccess]
+        );
+        assert_eq!(
+            types("不正アクセスを受けた検証用サーバーにつきましては、既に利用を停止しております。"),
+            [UnauthorizedAccess]
+        );
+        assert_eq!(
+            types("不正アクセスを受け、直ちにシステムの稼働停止等の必要な対策を実施しました。"),
+            [UnauthorizedAccess]
+        );
+        assert_eq!(
+            types("不正アクセスを受け、通販サイトの運用を停止しました。"),
+            [UnauthorizedAccess, SystemFailure]
+        );
+    }
+
+    #[test]
+    fn stopping_a_scammed_pc_is_containment() {
+        assert_eq!(
+            types(
+                "当該サイトは詐欺サイトと判明したため、事務用パソコンの操作履歴の確認を行うとともに使用を停止しております。"
+            ),
+            [Phishing]
+        );
+    }
+
+    #[test]
+    fn suspended_accounts_and_partners_are_not_failures() {
+        assert_eq!(
+            types("再度の不正アクセスを懸念し、対象アカウントは5月1日を以て停止としております。"),
+            [UnauthorizedAccess]
+        );
+        assert_eq!(
+            types("不正アクセスを受けた委託先への新たな発注を停止しています。"),
+            [UnauthorizedAccess]
+        );
+        assert_eq!(
+            types("市は委託先に対し12か月間の入札参加停止を実施しました。"),
+            []
+        );
+    }
+
+    #[test]
+    fn exposure_by_attackers_is_not_misconfiguration() {
+        assert_eq!(
+            types(
+                "委託先が攻撃の被害にあい、名簿がインターネット上で閲覧可能な状態になっていました。"
+            ),
+            []
+        );
+        assert_eq!(
+            types("名簿がインターネット上で閲覧可能な状態になっていました。"),
+            [Misconfiguration]
+        );
+    }
+
+    #[test]
+    fn setting_change_mistake_is_misconfiguration() {
+        assert_eq!(
+            types("委託先によるネットワークの設定変更時に不備があったことが原因です。"),
+            [Misconfiguration]
+        );
     }
 
     #[test]

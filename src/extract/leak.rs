@@ -12,6 +12,13 @@
 //!   「不正利用等の被害は確認されておりません」 alone says nothing about
 //!   leakage.
 //!
+//! Refinements: 「漏洩し、一部が不正利用された可能性」 and 「漏えい及びその
+//! おそれ」 state a leak (confirmed); 「流出したと思われる」, 「流出したかどうか
+//! 特定には至らなかった」 and a denial followed by 「その可能性を否定できるもの
+//! ではない」 are possible; 「可能性について、…」 as a topic, a follow-up
+//! report's title, 「判明しましたら」, 「流出した事実があるかを確認」 and
+//! money (資金を流出) say nothing.
+//!
 //! The first that applies wins: confirmed, possible, not_found, none_stated.
 //!
 //! ```
@@ -49,7 +56,7 @@ fn re(pattern: &str) -> Regex {
 /// Leak words.
 static LEAK: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"漏えい|漏洩|漏れ|流出|外部(?:へ|に)(?:送信|持ち出)|持ち出|売却|窃取|奪取|盗取|盗み出|抜き取|閲覧され|閲覧された|リークサイト|ダークウェブ|暴露|外部に公開され|インターネット上に公開され|第三者に(?:提供|売却)",
+        r"漏えい|漏洩|漏れ|流出|流失|(?:情報|記録|データ)の侵害|外部(?:へ|に)(?:送信|持ち出)|持ち出|売却|窃取|奪取|盗取|盗み出|抜き取|閲覧され|閲覧された|リークサイト|ダークウェブ|暴露|外部に公開され|インターネット上に公開され|第三者に(?:提供|売却)",
     )
 });
 
@@ -62,7 +69,7 @@ static VIEWABLE: LazyLock<Regex> = LazyLock::new(|| {
 
 static POSSIBLE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"おそれ|恐れ|可能性|否定でき|否定出来|否定することはでき|否定することができ|懸念|かもしれ|疑い|可能性|断定できな|特定できな|又はそのおそれ",
+        r"おそれ|恐れ|可能性|否定でき|否定する(?:まで)?には至|否定しきれ|完全には否定|否定出来|否定することはでき|否定することができ|懸念|かもしれ|疑い|可能性|断定できな|特定できな|又はそのおそれ",
     )
 });
 
@@ -149,25 +156,164 @@ fn judge(s: &Sentence, start: usize, end: usize) -> Option<LeakStatus> {
         return None;
     }
     let clause = clause_of(text, start, end);
-    if clause.contains("有無") || clause.contains("かどうか") || clause.contains("か否か")
+    if not_data(&text[..start]) || open_question(after) || after.starts_with("件数") {
+        return None;
+    }
+    if hedged(after) {
+        return Some(LeakStatus::Possible);
+    }
+    if clause.contains("かどうか") || clause.contains("か否か") {
+        return undetermined(clause).then_some(LeakStatus::Possible);
+    }
+    if clause.contains("有無") || reported_later(after) {
+        return None;
+    }
+    if POSSIBLE.is_match(after) && possibility_is_topic(after)
+        || investigating(clause) && possibility_follows(after)
     {
         return None;
     }
+    if both_leaked_and_possible(&text[..start], after) {
+        return Some(LeakStatus::Confirmed);
+    }
     if negated_after(text, end) || denied_later(after) {
-        return if POSSIBLE.is_match(clause) && !denies_possibility(clause) {
+        let own = own_clause(&text[..start], after);
+        let possible = POSSIBLE.is_match(own) && !denies_possibility(own);
+        return if possible || possibility_kept_open(after) {
             Some(LeakStatus::Possible)
         } else {
             Some(LeakStatus::NotFound)
         };
     }
+    if fact_then_other_possibility(after) {
+        return Some(LeakStatus::Confirmed);
+    }
     if POSSIBLE.is_match(clause) && !investigating(clause) || text[..start].ends_with("又は") {
         // A section heading 「情報漏洩の可能性について」 only names a topic.
-        let topic_only =
-            s.is_heading && s.section != Section::Header && s.text.ends_with("について");
+        let topic_only = s.is_heading
+            && (s.section != Section::Header && s.text.ends_with("について")
+                || s.section == Section::Header && follow_up_title(&s.text));
         return (!topic_only).then_some(LeakStatus::Possible);
     }
     let fact = FACT.is_match(after) && (!s.is_heading || heading_states_fact(after));
     fact.then_some(LeakStatus::Confirmed)
+}
+
+/// 「情報漏えいの可能性に関するお知らせ(続報)」: a follow-up report's title
+/// repeats the first report's topic; the body says what was found.
+fn follow_up_title(title: &str) -> bool {
+    static F: LazyLock<Regex> =
+        LazyLock::new(|| re(r"続報|最終報|第[2-9二三四五六七八九]報|調査結果"));
+    F.is_match(title)
+}
+
+/// 「…痕跡は確認されておりませんが、その可能性を完全に否定できるものでは
+/// ありません」: the denial is followed by a kept-open possibility.
+fn possibility_kept_open(after: &str) -> bool {
+    static K: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^[^。]*?その(?:可能性|おそれ|恐れ)[^。]{0,10}(?:否定|排除)(?:できる|する|し切れる)?(?:もの|わけ|こと)?(?:では|は)(?:ありませ|ござい|な)",
+        )
+    });
+    K.is_match(after)
+}
+
+/// 「資金を流出させる」: money, not data.
+fn not_data(before: &str) -> bool {
+    static M: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?:資金|金銭|現金|預金|売上金)(?:を|が|の)?$"));
+    M.is_match(before)
+}
+
+/// 「流出した事実があるかを確認」: an open question, not a statement.
+fn open_question(after: &str) -> bool {
+    static Q: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^[^。、]{0,20}?(?:がある|がない|した|された|していない)か(?:を|に|について|の確認|、)")
+    });
+    Q.is_match(after)
+}
+
+/// 「流出したと思われるデータ」: a hedged leak is a possible one.
+fn hedged(after: &str) -> bool {
+    static H: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^(?:した|された|している)(?:もの)?と(?:思われ|みられ|見られ|推測され|推定され|考えられ)",
+        )
+    });
+    H.is_match(after)
+}
+
+/// 「流出した可能性について調査を行いました」: the possibility right after
+/// the leak word.
+fn possibility_follows(after: &str) -> bool {
+    static P: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:した|された|の)?(?:可能性|おそれ|恐れ)"));
+    P.is_match(after)
+}
+
+/// 「流出したかどうか特定するには至らなかった」: a leak that could not be
+/// ruled out is possible.
+fn undetermined(clause: &str) -> bool {
+    static U: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?:特定|判明|断定|確認|判断)[^。]{0,10}(?:至らな|いたらな|至ってお(?:りませ|らず)|いたってお(?:りませ|らず)|できな|できませ|できてお(?:りませ|らず))",
+        )
+    });
+    U.is_match(clause)
+}
+
+/// 「漏洩の可能性、影響範囲等が判明しましたら」「漏えいの有無が確認でき次第」:
+/// something to be reported later, not a statement.
+fn reported_later(after: &str) -> bool {
+    static L: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^[^。]{0,30}?(?:判明|確認|特定|明らかにな)(?:し|でき|され|り)?(?:ましたら|ましたなら|次第|たら)",
+        )
+    });
+    L.is_match(after)
+}
+
+/// 「漏えいした可能性について、…」: the possibility is the topic of what
+/// follows, which says what was found.
+fn possibility_is_topic(after: &str) -> bool {
+    static T: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^(?:した|された|の)?(?:可能性|おそれ|恐れ)(?:について|に関して|につきまして)、")
+    });
+    T.is_match(after)
+}
+
+/// 「漏えい及びそのおそれ」: some data leaked, the rest may have.
+fn both_leaked_and_possible(before: &str, after: &str) -> bool {
+    static B: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^(?:及び|および|ならびに|並びに)その(?:おそれ|恐れ|可能性)"));
+    B.is_match(after) && !before.ends_with("又は") && !before.ends_with("または")
+}
+
+/// 「情報が漏洩し、一部が不正利用された可能性があります」: the leak is stated
+/// as fact; the possibility belongs to the next event.
+fn fact_then_other_possibility(after: &str) -> bool {
+    static F: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^(?:し|され)、[^。、]{0,40}?(?:が|を)[^。、]{0,20}?(?:され|し)た(?:可能性|おそれ|恐れ)",
+        )
+    });
+    static LEAKISH: LazyLock<Regex> = LazyLock::new(|| re(r"漏|流出|窃取|閲覧"));
+    F.find(after)
+        .is_some_and(|m| !LEAKISH.is_match(&after[..m.end()]))
+}
+
+/// The words that belong to one cue's own clause: from the last 「、」
+/// before it to the next 「、」 or 「。」 after it.
+fn own_clause<'a>(before: &'a str, after: &'a str) -> &'a str {
+    let stop = after.find(['、', '。']).unwrap_or(after.len());
+    let tail = &after[..stop];
+    // A possibility marker right before the cue: 「又はそのおそれ」 is rare
+    // before; 「可能性のある漏えい」 is covered by the tail of the previous
+    // words.
+    let head_start = before.rfind('、').map_or(0, |p| p + '、'.len_utf8());
+    if POSSIBLE.is_match(&before[head_start..]) {
+        return &before[head_start..];
+    }
+    tail
 }
 
 /// 「漏えいが判明したお客さまには…ご連絡します」: people to be told in the
@@ -344,6 +490,118 @@ mod tests {
         assert_eq!(
             status("個人情報が漏洩したことの確認はされておりません。"),
             Some(NotFound)
+        );
+    }
+
+    #[test]
+    fn leak_stated_before_a_possible_misuse_is_confirmed() {
+        assert_eq!(
+            status(
+                "調査の結果、会員のカード情報が漏洩し、一部のカードが不正利用された可能性があることを確認しました。"
+            ),
+            Some(Confirmed)
+        );
+        assert_eq!(
+            status("会員の氏名が流出し、その一部が第三者に閲覧された可能性があります。"),
+            Some(Possible)
+        );
+    }
+
+    #[test]
+    fn leak_and_its_possibility_is_confirmed() {
+        assert_eq!(
+            status("従業員の個人情報について、漏えい及びそのおそれがあることが判明しました。"),
+            Some(Confirmed)
+        );
+        assert_eq!(
+            status("従業員の個人情報について、漏えい又はそのおそれがあることが判明しました。"),
+            Some(Possible)
+        );
+    }
+
+    #[test]
+    fn later_reports_and_topics_are_not_possibilities() {
+        assert_eq!(
+            status(
+                "情報漏洩の可能性、影響範囲等が判明しましたら、改めてご報告します。なお、情報漏洩は確認できておりません。"
+            ),
+            Some(NotFound)
+        );
+        assert_eq!(
+            status(
+                "会員情報が漏えいした可能性について、調査の結果、情報漏えいの事実は確認されなかったとの報告を受けました。"
+            ),
+            Some(NotFound)
+        );
+    }
+
+    #[test]
+    fn follow_up_title_names_the_topic() {
+        assert_eq!(
+            status(
+                "# 公表概要\n- 情報漏えいの可能性に関するお知らせ(続報)\n- 架空商事株式会社\n\n# 本文\n調査の結果、情報漏えいの事実は確認されませんでした。"
+            ),
+            Some(NotFound)
+        );
+        assert_eq!(
+            status(
+                "# 公表概要\n- 情報漏えいの可能性に関するお知らせ\n- 架空商事株式会社\n\n# 本文\n調査の結果、情報漏えいの事実は確認されませんでした。"
+            ),
+            Some(Possible)
+        );
+    }
+
+    #[test]
+    fn questions_money_and_hedges() {
+        assert_eq!(
+            status("ファイルが流出した可能性について調査を行いました。"),
+            Some(NoneStated)
+        );
+        assert_eq!(
+            status("情報が外部に流出した事実があるかを継続的に確認しております。"),
+            Some(NoneStated)
+        );
+        assert_eq!(
+            status("虚偽の指示により、子会社の資金を流出させる事案が発生しました。"),
+            Some(NoneStated)
+        );
+        assert_eq!(
+            status("流出したと思われるデータに関わるお客様にはご連絡いたします。"),
+            Some(Possible)
+        );
+        assert_eq!(
+            status("今後漏洩した内容が明らかになりましたら速やかにお知らせいたします。"),
+            Some(NoneStated)
+        );
+    }
+
+    #[test]
+    fn denial_with_open_possibility_is_possible() {
+        assert_eq!(
+            status(
+                "会員情報の漏えいを示す痕跡は確認されておりませんが、その可能性を完全に否定できるものではありません。"
+            ),
+            Some(Possible)
+        );
+        assert_eq!(
+            status("調査では名簿の外部流出を完全に否定するまでには至りませんでした。"),
+            Some(Possible)
+        );
+        assert_eq!(
+            status("調査を継続しており、個人情報の流出件数は確定しておりません。"),
+            Some(NoneStated)
+        );
+    }
+
+    #[test]
+    fn undetermined_leak_is_possible() {
+        assert_eq!(
+            status("写真データが外部に流失したかどうかについては特定するには至らなかった。"),
+            Some(Possible)
+        );
+        assert_eq!(
+            status("顧客の通信記録の侵害のおそれがあります。"),
+            Some(Possible)
         );
     }
 
