@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::negation::announces_items;
+use super::negation::{announces_items, has_leak_cue, is_advice, negation_cue};
 use crate::tokenize::Token;
 
 /// One unit the extractor classifies.
@@ -52,6 +52,9 @@ pub fn pieces(text: &str) -> Vec<Piece> {
     let mut block: Option<Block> = None;
     let mut table_header_names_items = false;
     let mut in_table = false;
+    // The previous line was prose saying data was affected
+    // (「…患者様情報が保管されていました。」).
+    let mut after_leak_sentence = false;
     for range in logical_lines(text) {
         let body = text.get(range.clone()).unwrap_or("");
         let trimmed = body.trim();
@@ -75,6 +78,7 @@ pub fn pieces(text: &str) -> Vec<Piece> {
                     content_seen: false,
                 });
             }
+            after_leak_sentence = false;
             out.push(Piece {
                 range,
                 in_block: false,
@@ -84,6 +88,7 @@ pub fn pieces(text: &str) -> Vec<Piece> {
             continue;
         }
         if is_table_row {
+            after_leak_sentence = false;
             if !in_table {
                 in_table = true;
                 table_header_names_items = header_names_items(trimmed);
@@ -113,7 +118,9 @@ pub fn pieces(text: &str) -> Vec<Piece> {
             });
             continue;
         }
-        let in_block = block.is_some();
+        let in_block =
+            block.is_some() || (after_leak_sentence && list_like && is_bracketed_list(trimmed));
+        after_leak_sentence = !list_like && describes_leak(trimmed);
         if list_like {
             out.push(Piece {
                 range,
@@ -212,7 +219,29 @@ fn header_names_items(row: &str) -> bool {
         .any(|cue| row.contains(cue))
 }
 
-/// A bullet line or a short line without a sentence end.
+/// A prose line saying data was affected, without negation or advice.
+fn describes_leak(line: &str) -> bool {
+    has_leak_cue(line) && !is_advice(line) && negation_cue(line).is_none()
+}
+
+/// A line that is one bracket holding a list: 「（患者番号、氏名、性別）」.
+fn is_bracketed_list(line: &str) -> bool {
+    let opens = line.starts_with('(') || line.starts_with('（');
+    let closes = line.ends_with(')') || line.ends_with('）');
+    opens && closes && line.contains('、') && outside_brackets(line).trim().is_empty()
+}
+
+/// A line enumerating many short items, perhaps closed by one sentence:
+/// 「氏名、性別、生年月日、年齢、住所 など ご本人から伺った情報。」
+fn enumerates(outside: &str) -> bool {
+    let segments: Vec<usize> = outside.split('、').map(|s| s.chars().count()).collect();
+    let count = segments.len();
+    let body: usize = segments.iter().take(count.saturating_sub(1)).copied().sum();
+    count >= 6 && body <= count.saturating_sub(1).saturating_mul(8)
+}
+
+/// A bullet line, a short line without a sentence end, or a line
+/// enumerating items ([`enumerates`]).
 fn is_list_line(line: &str) -> bool {
     let first = line.chars().next().unwrap_or(' ');
     let bullet = matches!(
@@ -221,7 +250,10 @@ fn is_list_line(line: &str) -> bool {
     );
     let outside = outside_brackets(line);
     let prose = outside.trim_end().trim_end_matches('。').contains('。');
-    !prose && (bullet || (!outside.contains('。') && line.chars().count() <= 100))
+    !prose
+        && (bullet
+            || (!outside.contains('。') && line.chars().count() <= 100)
+            || enumerates(&outside))
 }
 
 /// Whether a prose line names items through a list delimiter (so it does

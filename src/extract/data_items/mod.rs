@@ -255,6 +255,9 @@ impl PieceContext<'_, '_> {
     fn negation(&self, body: &str) -> Option<Negation> {
         let (cue_start, cue_end) = negation::negation_cue(body)?;
         let mut open: Vec<usize> = Vec::new();
+        // A note mark starts a clause of its own: 「住所、氏名 ※カード情報は
+        // 含まない」 negates only the card data.
+        let mut note = 0;
         for (i, c) in body.char_indices() {
             if i >= cue_start {
                 break;
@@ -264,12 +267,13 @@ impl PieceContext<'_, '_> {
                 ')' | '）' => {
                     open.pop();
                 }
+                '※' if open.is_empty() => note = i,
                 _ => {}
             }
         }
         let base = self.range.start;
         Some(Negation {
-            scope_start: base + open.last().copied().unwrap_or(0),
+            scope_start: base + open.last().copied().unwrap_or(0).max(note),
             cue_start: base + cue_start,
             cue_end: base + cue_end,
         })
