@@ -129,11 +129,14 @@ pub fn pieces(text: &str) -> Vec<Piece> {
                 cell: None,
             });
         } else {
+            // A line enumerating many items is a list even with a closing
+            // sentence; its sentences are still cut apart.
+            let enumerating = enumerates(&outside_brackets(trimmed));
             for sentence in sentences(text, range) {
                 out.push(Piece {
                     range: sentence,
                     in_block,
-                    list_like: false,
+                    list_like: enumerating,
                     cell: None,
                 });
             }
@@ -240,8 +243,7 @@ fn enumerates(outside: &str) -> bool {
     count >= 6 && body <= count.saturating_sub(1).saturating_mul(8)
 }
 
-/// A bullet line, a short line without a sentence end, or a line
-/// enumerating items ([`enumerates`]).
+/// A bullet line or a short line without a sentence end.
 fn is_list_line(line: &str) -> bool {
     let first = line.chars().next().unwrap_or(' ');
     let bullet = matches!(
@@ -250,10 +252,7 @@ fn is_list_line(line: &str) -> bool {
     );
     let outside = outside_brackets(line);
     let prose = outside.trim_end().trim_end_matches('。').contains('。');
-    !prose
-        && (bullet
-            || (!outside.contains('。') && line.chars().count() <= 100)
-            || enumerates(&outside))
+    !prose && (bullet || (!outside.contains('。') && line.chars().count() <= 100))
 }
 
 /// Whether a prose line names items through a list delimiter (so it does

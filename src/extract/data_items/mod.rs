@@ -346,6 +346,14 @@ impl PieceContext<'_, '_> {
     /// clauses and bullets alone.
     fn other_span(&self, element: Range<usize>) -> Option<Range<usize>> {
         let mut tokens = self.tokens.get(element)?;
+        // A note after ※ is no part of the item: 「請求書 ※…」 → 請求書.
+        if let Some(note) = tokens
+            .iter()
+            .skip(1)
+            .position(|t| t.surface.starts_with('※'))
+        {
+            tokens = tokens.get(..=note)?;
+        }
         // An explanation in brackets is not part of the item's name:
         // 「保険契約概要（証券番号、…）」 → 保険契約概要.
         if let Some(open) = tokens
@@ -429,7 +437,7 @@ impl PieceContext<'_, '_> {
 
 /// Words before an item that are not part of it (「または」, bullets).
 fn is_leading_filler(token: &Token) -> bool {
-    token.pos == "接続詞" || matches!(token.surface.as_str(), "→" | "-" | "*" | "※")
+    token.pos == "接続詞" || matches!(token.surface.as_str(), "→" | "-" | "*" | "※" | "の")
 }
 
 /// Words after an item that are not part of it (「等」, 「など」).
@@ -442,7 +450,20 @@ fn is_trailing_filler(token: &Token) -> bool {
 
 /// Generic wholes that name no item: 個人情報, 申請情報, お客様情報 …
 fn is_generic(text: &str) -> bool {
-    const GENERIC_ENDINGS: [&str; 17] = [
+    const GENERIC_ENDINGS: [&str; 29] = [
+        // People and organizations whose data it is, not data.
+        "様",
+        "さま",
+        "の方",
+        "方々",
+        "当社",
+        "弊社",
+        "会社",
+        "従業員",
+        "社員",
+        "職員",
+        "下記情報",
+        "のほか",
         "対象",
         "対象者",
         "区分",
