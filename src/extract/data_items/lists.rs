@@ -438,6 +438,84 @@ pub fn elements(tokens: &[Token], keep: &[Range<usize>]) -> Vec<Range<usize>> {
     out
 }
 
+/// For a descriptive clause holding its list in a bracket, the items of
+/// that bracket (index ranges into `tokens`): in 「当社主催・関連イベントに
+/// ご参加いただいた方の連絡先（氏名、団体名、通話日時）」 only the bracket
+/// lists items. `None` when no bracket after a verb (outside brackets)
+/// holds a delimiter and a known item (a range of `keep`).
+///
+/// ```
+/// use jpnotice::extract::data_items::lists::bracketed_elements;
+/// let text = "店舗に在籍していた従業員情報（氏名、入社年月）";
+/// let tokens = jpnotice::tokenize::tokenize(text);
+/// let keep = [7..8]; // 氏名
+/// let items: Vec<&str> = bracketed_elements(&tokens, &keep)
+///     .unwrap_or_default()
+///     .into_iter()
+///     .map(|r| &text[tokens[r.start].start..tokens[r.end - 1].end])
+///     .collect();
+/// assert_eq!(items, ["氏名", "入社年月"]);
+/// ```
+pub fn bracketed_elements(tokens: &[Token], keep: &[Range<usize>]) -> Option<Vec<Range<usize>>> {
+    let mut depth: u32 = 0;
+    let mut verb_outside = false;
+    let mut open_at: Option<usize> = None;
+    let mut inner: Option<Range<usize>> = None;
+    let mut delimited = false;
+    for (i, token) in tokens.iter().enumerate() {
+        match role(token) {
+            Role::Open => {
+                if depth == 0 {
+                    open_at = Some(i);
+                    delimited = false;
+                }
+                depth = depth.saturating_add(1);
+            }
+            Role::Close => {
+                depth = depth.saturating_sub(1);
+                if depth == 0
+                    && delimited
+                    && verb_outside
+                    && inner.is_none()
+                    && let Some(open) = open_at
+                {
+                    inner = Some(open + 1..i);
+                }
+            }
+            Role::Delimiter if depth >= 1 => delimited = true,
+            _ if depth == 0 && token.pos == "動詞" => verb_outside = true,
+            _ => {}
+        }
+    }
+    let mut inner = inner.filter(|_| verb_outside)?;
+    // 「（【氏名、団体名】）」: brackets wrapping the whole list.
+    while inner.len() >= 2
+        && tokens.get(inner.start).map(role) == Some(Role::Open)
+        && tokens.get(inner.end - 1).map(role) == Some(Role::Close)
+    {
+        inner = inner.start + 1..inner.end - 1;
+    }
+    // The bracket must name a known item to be a list of items.
+    if !keep
+        .iter()
+        .any(|r| r.start >= inner.start && r.end <= inner.end)
+    {
+        return None;
+    }
+    let slice = tokens.get(inner.clone())?;
+    let shifted: Vec<Range<usize>> = keep
+        .iter()
+        .filter(|r| r.start >= inner.start && r.end <= inner.end)
+        .map(|r| r.start - inner.start..r.end - inner.start)
+        .collect();
+    Some(
+        elements(slice, &shifted)
+            .into_iter()
+            .map(|r| r.start + inner.start..r.end + inner.start)
+            .collect(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -93,6 +93,7 @@ pub fn extract(
         };
         ctx.collect(&piece, &mut out);
     }
+    out.sort_by_key(|item| item.start);
     drop_contradicted(out)
 }
 
@@ -201,6 +202,25 @@ impl PieceContext<'_, '_> {
         let strict = piece.list_like && !body.contains('。');
         let all = self.all_matches();
         let spans: Vec<Range<usize>> = all.iter().map(|m| m.first..m.last).collect();
+        // A descriptive clause with its list in brackets: only the
+        // bracket's unknown items are items.
+        let bracketed = lists::bracketed_elements(self.tokens, &spans);
+        if let Some(inner) = &bracketed {
+            for element in inner {
+                let known = all
+                    .iter()
+                    .any(|m| m.first >= element.start && m.last <= element.end);
+                let Some(first_token) = self.tokens.get(element.start) else {
+                    continue;
+                };
+                if !known
+                    && list_from.is_some_and(|from| first_token.start >= from)
+                    && let Some(span) = self.other_span(element.clone())
+                {
+                    self.push_other(span.clone(), scope.at(span.start), out);
+                }
+            }
+        }
         for element in lists::elements(self.tokens, &spans) {
             let Some(first_token) = self.tokens.get(element.start) else {
                 continue;
@@ -216,7 +236,8 @@ impl PieceContext<'_, '_> {
                 // 「事故の内容、銀行口座情報やクレジットカード情報は含まれておりません」.
                 let negated_list =
                     all.len() >= 2 && scope.at(first_token.start) == Scope::NotAffected;
-                if (negated_list || list_from.is_some_and(|from| first_token.start >= from))
+                if bracketed.is_none()
+                    && (negated_list || list_from.is_some_and(|from| first_token.start >= from))
                     && let Some(span) = self.other_span(element.clone())
                 {
                     self.push_other(span.clone(), scope.at(span.start), out);
@@ -485,6 +506,7 @@ fn is_generic(text: &str) -> bool {
     text == "情報"
         || text == "データ"
         || text == "一部"
+        || text == "全部"
         || GENERIC_ENDINGS.iter().any(|g| text.ends_with(g))
 }
 
