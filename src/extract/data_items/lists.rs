@@ -448,7 +448,8 @@ pub fn elements(tokens: &[Token], keep: &[Range<usize>]) -> Vec<Range<usize>> {
 /// use jpnotice::extract::data_items::lists::bracketed_elements;
 /// let text = "店舗に在籍していた従業員情報（氏名、入社年月）";
 /// let tokens = jpnotice::tokenize::tokenize(text);
-/// let keep = [7..8]; // 氏名
+/// let name = tokens.iter().position(|t| t.surface == "氏名").unwrap();
+/// let keep = [name..name + 1];
 /// let items: Vec<&str> = bracketed_elements(&tokens, &keep)
 ///     .unwrap_or_default()
 ///     .into_iter()

@@ -346,7 +346,13 @@ impl PieceContext<'_, '_> {
                 | "含み"
         ) || token.pos_detail == "接尾"
             || token.pos_detail == "数";
-        if tail || matches!(lists::role(token), lists::Role::Open | lists::Role::Close) {
+        // 「受診日の全部又は一部」: the item's extent, not a longer name.
+        let extent = token.surface == "の"
+            && self
+                .tokens
+                .get(next + 1)
+                .is_some_and(|t| matches!(t.surface.as_str(), "全部" | "一部" | "いずれか" | "み"));
+        if tail || extent || matches!(lists::role(token), lists::Role::Open | lists::Role::Close) {
             return true;
         }
         if strict {
