@@ -129,6 +129,15 @@ enum Scope {
     Ignored,
 }
 
+/// Whose mailbox an e-mail address item names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Owner {
+    /// 「当社の」「弊社の」: the organization's own.
+    Organization,
+    /// 「当該」: the one just named (the compromised mailbox).
+    Referenced,
+}
+
 /// A negation cue and the stretch of text it covers.
 #[derive(Debug, Clone, Copy)]
 struct Negation {
@@ -245,8 +254,19 @@ impl PieceContext<'_, '_> {
                 continue;
             }
             for m in heads {
-                if let Some(token) = self.tokens.get(m.first) {
-                    self.push_match(m, scope.at(token.start), out);
+                let Some(token) = self.tokens.get(m.first) else {
+                    continue;
+                };
+                let at = scope.at(token.start);
+                // The organization's own mailbox is no lost data, though a
+                // notice may say it was not affected either.
+                let own = match self.own_account(m, token.start) {
+                    _ if piece.list_like => None,
+                    Some(Owner::Organization) if at == Scope::NotAffected => None,
+                    own => own,
+                };
+                if own.is_none() {
+                    self.push_match(m, at, out);
                 }
             }
         }
@@ -419,6 +439,39 @@ impl PieceContext<'_, '_> {
             return None;
         }
         Some(first.start..last.end)
+    }
+
+    /// Whether an e-mail address is the organization's own mailbox:
+    /// 「当社のメールアドレスが不正利用され」, 「当該メールアドレスを削除し」.
+    fn own_account(&self, m: Match, start: usize) -> Option<Owner> {
+        const OWNERS: [&str; 11] = [
+            "当社の",
+            "弊社の",
+            "当公社の",
+            "当院の",
+            "本学の",
+            "当法人の",
+            "当協会の",
+            "当会の",
+            "当機構の",
+            "当財団の",
+            "本会の",
+        ];
+        let own_kind = self
+            .vocabulary
+            .entry(m.entry)
+            .is_some_and(|e| e.key == "email");
+        let before = self.text.get(..start).unwrap_or("").trim_end();
+        if !own_kind {
+            return None;
+        }
+        if before.ends_with("当該") {
+            return Some(Owner::Referenced);
+        }
+        OWNERS
+            .iter()
+            .any(|o| before.ends_with(o))
+            .then_some(Owner::Organization)
     }
 
     fn push_match(&self, m: Match, scope: Scope, out: &mut Vec<DataItem>) {

@@ -235,3 +235,26 @@ fn list_in_brackets_after_descriptive_clause() {
         .collect();
     assert_eq!(others, ["担当業務"]);
 }
+
+#[test]
+fn own_mailbox_is_no_lost_data() {
+    let text = "当会のメールアドレスが第三者により不正利用され、迷惑メールが送信されました。当該メールアドレスを停止し、個人情報の流出がないことを確認しました。";
+    assert!(items(text).is_empty());
+    // A customer's address stays an item.
+    let text = "お客様のメールアドレスが流出した可能性があります。";
+    assert_eq!(keys(text, true), ["email"]);
+}
+
+#[test]
+fn own_mailbox_said_not_leaked_is_not_affected() {
+    let text = "現時点で弊社のメールアドレスやメール本文の漏えいはないことを確認しております。";
+    assert_eq!(keys(text, false), ["email"]);
+    assert!(keys(text, true).is_empty());
+}
+
+#[test]
+fn card_member_number_is_a_card_number() {
+    let text =
+        "漏洩した可能性のある情報は以下のとおりです。\n- クレジットカード会員番号\n- 有効期限\n";
+    assert_eq!(keys(text, true), ["card_expiry", "credit_card_number"]);
+}
