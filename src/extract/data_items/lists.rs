@@ -7,7 +7,14 @@
 //! 以下の通りです。」) opens a *block*: the list lines under it describe
 //! affected data even without a cue of their own. The block ends at the next
 //! heading of the same or a higher level, or at a prose line without items
-//! once the list has begun.
+//! once the list has begun. The statutory heading 「漏えい等が発生し、又は
+//! 発生したおそれがある個人データの項目」 opens a block too.
+//!
+//! Two more list shapes count as affected data: a line that is one bracket
+//! right after a sentence saying data leaked or was stored (「…情報が保管
+//! されていました。」 / 「（患者番号、氏名、性別）」), and a line enumerating
+//! many short items closed by one sentence (「氏名、性別、年齢、住所 など
+//! お預かりした情報。」), whose sentences are still cut apart.
 //!
 //! Inside a piece, items are separated by 、 , ・ / 及び および 並びに と や
 //! (outside brackets, so 「家族構成（氏名・生年月日含む）」 stays one item).

@@ -11,12 +11,19 @@
 //!   (漏えい, 流出, 閲覧, おそれ, 含まれ, 保存 …). Advice, warnings and
 //!   countermeasures never count ([`negation::is_advice`]).
 //! - Items written before a negation cue (「…は含まれておりません」,
-//!   「…の漏洩は確認されておりません」, 「保存されておらず」) are
-//!   `affected: false`.
+//!   「…の漏洩は確認されておりません」, 「保存されておらず」, 「…の漏えいは
+//!   ないことを確認」) are `affected: false`; the negated stretch starts at
+//!   the bracket holding the cue or at a note mark 「※」 before it
+//!   (「住所、氏名 ※カード情報は含まない」 negates only the card data).
+//! - The organization's own mailbox (「当社のメールアドレスが不正利用され」,
+//!   「当該メールアドレスを削除し」) is no lost data in prose.
 //! - In a list (a list line or cell under an announcing heading, or after a
 //!   label such as 「項目：」), an item the vocabulary does not know becomes
-//!   `other` with its text kept; generic wholes (個人情報, 申請情報) give
-//!   nothing. Free prose never yields `other`.
+//!   `other` with its text kept; generic wholes (個人情報, 申請情報) and
+//!   the people whose data it is (お客様, 当社, 従業員) give nothing. Free
+//!   prose never yields `other`. When a descriptive clause holds its list
+//!   in a bracket (「…に在籍していた従業員情報（氏名、入館番号）」), only
+//!   the bracket's unknown items are `other`.
 //!
 //! ```
 //! use jpnotice::Document;
