@@ -448,8 +448,8 @@ pub fn elements(tokens: &[Token], keep: &[Range<usize>]) -> Vec<Range<usize>> {
 /// For a descriptive clause holding its list in a bracket, the items of
 /// that bracket (index ranges into `tokens`): in 「当社主催・関連イベントに
 /// ご参加いただいた方の連絡先（氏名、団体名、通話日時）」 only the bracket
-/// lists items. `None` when no bracket after a verb (outside brackets)
-/// holds a delimiter and a known item (a range of `keep`).
+/// lists items. `None` when no bracket after a verb (outside brackets, in
+/// the same element) holds a delimiter and a known item (a range of `keep`).
 ///
 /// ```
 /// use jpnotice::extract::data_items::lists::bracketed_elements;
@@ -491,7 +491,9 @@ pub fn bracketed_elements(tokens: &[Token], keep: &[Range<usize>]) -> Option<Vec
                 }
             }
             Role::Delimiter if depth >= 1 => delimited = true,
-            _ if depth == 0 && token.pos == "動詞" => verb_outside = true,
+            // The clause must describe the bracket's own element.
+            Role::Delimiter if depth == 0 => verb_outside = false,
+            _ if depth == 0 && describes(token) => verb_outside = true,
             _ => {}
         }
     }
@@ -522,6 +524,12 @@ pub fn bracketed_elements(tokens: &[Token], keep: &[Range<usize>]) -> Option<Vec
             .map(|r| r.start + inner.start..r.end + inner.start)
             .collect(),
     )
+}
+
+/// A verb or an adjectival 「な」 (「必要な項目」): a clause describing
+/// the noun it ends in.
+fn describes(token: &Token) -> bool {
+    token.pos == "動詞" || (token.pos == "助動詞" && token.surface == "な")
 }
 
 #[cfg(test)]

@@ -537,8 +537,9 @@ fn is_trailing_filler(token: &Token) -> bool {
 
 /// Generic wholes that name no item: 個人情報, 申請情報, お客様情報 …
 fn is_generic(text: &str) -> bool {
-    const GENERIC_ENDINGS: [&str; 29] = [
+    const GENERIC_ENDINGS: [&str; 30] = [
         // People and organizations whose data it is, not data.
+        "者",
         "様",
         "さま",
         "の方",

@@ -258,3 +258,9 @@ fn card_member_number_is_a_card_number() {
         "漏洩した可能性のある情報は以下のとおりです。\n- クレジットカード会員番号\n- 有効期限\n";
     assert_eq!(keys(text, true), ["card_expiry", "credit_card_number"]);
 }
+
+#[test]
+fn bracket_of_a_plain_item_is_no_list() {
+    let text = "## 漏えいしたおそれのある個人データの項目\n・当社が発行したユーザーID ・氏名（漢字、カナ）\n";
+    assert_eq!(keys(text, true), ["account_id", "name", "name_kana"]);
+}
