@@ -7,7 +7,14 @@
 //! 以下の通りです。」) opens a *block*: the list lines under it describe
 //! affected data even without a cue of their own. The block ends at the next
 //! heading of the same or a higher level, or at a prose line without items
-//! once the list has begun.
+//! once the list has begun. The statutory heading 「漏えい等が発生し、又は
+//! 発生したおそれがある個人データの項目」 opens a block too.
+//!
+//! Two more list shapes count as affected data: a line that is one bracket
+//! right after a sentence saying data leaked or was stored (「…情報が保管
+//! されていました。」 / 「（患者番号、氏名、性別）」), and a line enumerating
+//! many short items closed by one sentence (「氏名、性別、年齢、住所 など
+//! お預かりした情報。」), whose sentences are still cut apart.
 //!
 //! Inside a piece, items are separated by 、 , ・ / 及び および 並びに と や
 //! (outside brackets, so 「家族構成（氏名・生年月日含む）」 stays one item).
@@ -17,7 +24,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::negation::announces_items;
+use super::negation::{announces_items, has_leak_cue, is_advice, negation_cue};
 use crate::tokenize::Token;
 
 /// One unit the extractor classifies.
@@ -52,6 +59,9 @@ pub fn pieces(text: &str) -> Vec<Piece> {
     let mut block: Option<Block> = None;
     let mut table_header_names_items = false;
     let mut in_table = false;
+    // The previous line was prose saying data was affected
+    // (「…患者様情報が保管されていました。」).
+    let mut after_leak_sentence = false;
     for range in logical_lines(text) {
         let body = text.get(range.clone()).unwrap_or("");
         let trimmed = body.trim();
@@ -75,6 +85,7 @@ pub fn pieces(text: &str) -> Vec<Piece> {
                     content_seen: false,
                 });
             }
+            after_leak_sentence = false;
             out.push(Piece {
                 range,
                 in_block: false,
@@ -84,6 +95,7 @@ pub fn pieces(text: &str) -> Vec<Piece> {
             continue;
         }
         if is_table_row {
+            after_leak_sentence = false;
             if !in_table {
                 in_table = true;
                 table_header_names_items = header_names_items(trimmed);
@@ -113,7 +125,9 @@ pub fn pieces(text: &str) -> Vec<Piece> {
             });
             continue;
         }
-        let in_block = block.is_some();
+        let in_block =
+            block.is_some() || (after_leak_sentence && list_like && is_bracketed_list(trimmed));
+        after_leak_sentence = !list_like && describes_leak(trimmed);
         if list_like {
             out.push(Piece {
                 range,
@@ -122,11 +136,14 @@ pub fn pieces(text: &str) -> Vec<Piece> {
                 cell: None,
             });
         } else {
+            // A line enumerating many items is a list even with a closing
+            // sentence; its sentences are still cut apart.
+            let enumerating = enumerates(&outside_brackets(trimmed));
             for sentence in sentences(text, range) {
                 out.push(Piece {
                     range: sentence,
                     in_block,
-                    list_like: false,
+                    list_like: enumerating,
                     cell: None,
                 });
             }
@@ -210,6 +227,27 @@ fn header_names_items(row: &str) -> bool {
     ["項目", "漏えい", "漏洩", "流出", "おそれ", "含まれ", "漏い"]
         .iter()
         .any(|cue| row.contains(cue))
+}
+
+/// A prose line saying data was affected, without negation or advice.
+fn describes_leak(line: &str) -> bool {
+    has_leak_cue(line) && !is_advice(line) && negation_cue(line).is_none()
+}
+
+/// A line that is one bracket holding a list: 「（患者番号、氏名、性別）」.
+fn is_bracketed_list(line: &str) -> bool {
+    let opens = line.starts_with('(') || line.starts_with('（');
+    let closes = line.ends_with(')') || line.ends_with('）');
+    opens && closes && line.contains('、') && outside_brackets(line).trim().is_empty()
+}
+
+/// A line enumerating many short items, perhaps closed by one sentence:
+/// 「氏名、性別、生年月日、年齢、住所 など ご本人から伺った情報。」
+fn enumerates(outside: &str) -> bool {
+    let segments: Vec<usize> = outside.split('、').map(|s| s.chars().count()).collect();
+    let count = segments.len();
+    let body: usize = segments.iter().take(count.saturating_sub(1)).copied().sum();
+    count >= 6 && body <= count.saturating_sub(1).saturating_mul(8)
 }
 
 /// A bullet line or a short line without a sentence end.
@@ -405,6 +443,93 @@ pub fn elements(tokens: &[Token], keep: &[Range<usize>]) -> Vec<Range<usize>> {
         out.push(start..tokens.len());
     }
     out
+}
+
+/// For a descriptive clause holding its list in a bracket, the items of
+/// that bracket (index ranges into `tokens`): in 「当社主催・関連イベントに
+/// ご参加いただいた方の連絡先（氏名、団体名、通話日時）」 only the bracket
+/// lists items. `None` when no bracket after a verb (outside brackets, in
+/// the same element) holds a delimiter and a known item (a range of `keep`).
+///
+/// ```
+/// use jpnotice::extract::data_items::lists::bracketed_elements;
+/// let text = "店舗に在籍していた従業員情報（氏名、入社年月）";
+/// let tokens = jpnotice::tokenize::tokenize(text);
+/// let name = tokens.iter().position(|t| t.surface == "氏名").unwrap();
+/// let keep = [name..name + 1];
+/// let items: Vec<&str> = bracketed_elements(&tokens, &keep)
+///     .unwrap_or_default()
+///     .into_iter()
+///     .map(|r| &text[tokens[r.start].start..tokens[r.end - 1].end])
+///     .collect();
+/// assert_eq!(items, ["氏名", "入社年月"]);
+/// ```
+pub fn bracketed_elements(tokens: &[Token], keep: &[Range<usize>]) -> Option<Vec<Range<usize>>> {
+    let mut depth: u32 = 0;
+    let mut verb_outside = false;
+    let mut open_at: Option<usize> = None;
+    let mut inner: Option<Range<usize>> = None;
+    let mut delimited = false;
+    for (i, token) in tokens.iter().enumerate() {
+        match role(token) {
+            Role::Open => {
+                if depth == 0 {
+                    open_at = Some(i);
+                    delimited = false;
+                }
+                depth = depth.saturating_add(1);
+            }
+            Role::Close => {
+                depth = depth.saturating_sub(1);
+                if depth == 0
+                    && delimited
+                    && verb_outside
+                    && inner.is_none()
+                    && let Some(open) = open_at
+                {
+                    inner = Some(open + 1..i);
+                }
+            }
+            Role::Delimiter if depth >= 1 => delimited = true,
+            // The clause must describe the bracket's own element.
+            Role::Delimiter if depth == 0 => verb_outside = false,
+            _ if depth == 0 && describes(token) => verb_outside = true,
+            _ => {}
+        }
+    }
+    let mut inner = inner.filter(|_| verb_outside)?;
+    // 「（【氏名、団体名】）」: brackets wrapping the whole list.
+    while inner.len() >= 2
+        && tokens.get(inner.start).map(role) == Some(Role::Open)
+        && tokens.get(inner.end - 1).map(role) == Some(Role::Close)
+    {
+        inner = inner.start + 1..inner.end - 1;
+    }
+    // The bracket must name a known item to be a list of items.
+    if !keep
+        .iter()
+        .any(|r| r.start >= inner.start && r.end <= inner.end)
+    {
+        return None;
+    }
+    let slice = tokens.get(inner.clone())?;
+    let shifted: Vec<Range<usize>> = keep
+        .iter()
+        .filter(|r| r.start >= inner.start && r.end <= inner.end)
+        .map(|r| r.start - inner.start..r.end - inner.start)
+        .collect();
+    Some(
+        elements(slice, &shifted)
+            .into_iter()
+            .map(|r| r.start + inner.start..r.end + inner.start)
+            .collect(),
+    )
+}
+
+/// A verb or an adjectival 「な」 (「必要な項目」): a clause describing
+/// the noun it ends in.
+fn describes(token: &Token) -> bool {
+    token.pos == "動詞" || (token.pos == "助動詞" && token.surface == "な")
 }
 
 #[cfg(test)]

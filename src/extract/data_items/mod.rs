@@ -11,12 +11,19 @@
 //!   (漏えい, 流出, 閲覧, おそれ, 含まれ, 保存 …). Advice, warnings and
 //!   countermeasures never count ([`negation::is_advice`]).
 //! - Items written before a negation cue (「…は含まれておりません」,
-//!   「…の漏洩は確認されておりません」, 「保存されておらず」) are
-//!   `affected: false`.
+//!   「…の漏洩は確認されておりません」, 「保存されておらず」, 「…の漏えいは
+//!   ないことを確認」) are `affected: false`; the negated stretch starts at
+//!   the bracket holding the cue or at a note mark 「※」 before it
+//!   (「住所、氏名 ※カード情報は含まない」 negates only the card data).
+//! - The organization's own mailbox (「当社のメールアドレスが不正利用され」,
+//!   「当該メールアドレスを削除し」) is no lost data in prose.
 //! - In a list (a list line or cell under an announcing heading, or after a
 //!   label such as 「項目：」), an item the vocabulary does not know becomes
-//!   `other` with its text kept; generic wholes (個人情報, 申請情報) give
-//!   nothing. Free prose never yields `other`.
+//!   `other` with its text kept; generic wholes (個人情報, 申請情報) and
+//!   the people whose data it is (お客様, 当社, 従業員) give nothing. Free
+//!   prose never yields `other`. When a descriptive clause holds its list
+//!   in a bracket (「…に在籍していた従業員情報（氏名、入館番号）」), only
+//!   the bracket's unknown items are `other`.
 //!
 //! ```
 //! use jpnotice::Document;
@@ -93,6 +100,7 @@ pub fn extract(
         };
         ctx.collect(&piece, &mut out);
     }
+    out.sort_by_key(|item| item.start);
     drop_contradicted(out)
 }
 
@@ -126,6 +134,15 @@ enum Scope {
     Affected,
     NotAffected,
     Ignored,
+}
+
+/// Whose mailbox an e-mail address item names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Owner {
+    /// 「当社の」「弊社の」: the organization's own.
+    Organization,
+    /// 「当該」: the one just named (the compromised mailbox).
+    Referenced,
 }
 
 /// A negation cue and the stretch of text it covers.
@@ -201,6 +218,25 @@ impl PieceContext<'_, '_> {
         let strict = piece.list_like && !body.contains('。');
         let all = self.all_matches();
         let spans: Vec<Range<usize>> = all.iter().map(|m| m.first..m.last).collect();
+        // A descriptive clause with its list in brackets: only the
+        // bracket's unknown items are items.
+        let bracketed = lists::bracketed_elements(self.tokens, &spans);
+        if let Some(inner) = &bracketed {
+            for element in inner {
+                let known = all
+                    .iter()
+                    .any(|m| m.first >= element.start && m.last <= element.end);
+                let Some(first_token) = self.tokens.get(element.start) else {
+                    continue;
+                };
+                if !known
+                    && list_from.is_some_and(|from| first_token.start >= from)
+                    && let Some(span) = self.other_span(element.clone())
+                {
+                    self.push_other(span.clone(), scope.at(span.start), out);
+                }
+            }
+        }
         for element in lists::elements(self.tokens, &spans) {
             let Some(first_token) = self.tokens.get(element.start) else {
                 continue;
@@ -216,7 +252,8 @@ impl PieceContext<'_, '_> {
                 // 「事故の内容、銀行口座情報やクレジットカード情報は含まれておりません」.
                 let negated_list =
                     all.len() >= 2 && scope.at(first_token.start) == Scope::NotAffected;
-                if (negated_list || list_from.is_some_and(|from| first_token.start >= from))
+                if bracketed.is_none()
+                    && (negated_list || list_from.is_some_and(|from| first_token.start >= from))
                     && let Some(span) = self.other_span(element.clone())
                 {
                     self.push_other(span.clone(), scope.at(span.start), out);
@@ -224,8 +261,19 @@ impl PieceContext<'_, '_> {
                 continue;
             }
             for m in heads {
-                if let Some(token) = self.tokens.get(m.first) {
-                    self.push_match(m, scope.at(token.start), out);
+                let Some(token) = self.tokens.get(m.first) else {
+                    continue;
+                };
+                let at = scope.at(token.start);
+                // The organization's own mailbox is no lost data, though a
+                // notice may say it was not affected either.
+                let own = match self.own_account(m, token.start) {
+                    _ if piece.list_like => None,
+                    Some(Owner::Organization) if at == Scope::NotAffected => None,
+                    own => own,
+                };
+                if own.is_none() {
+                    self.push_match(m, at, out);
                 }
             }
         }
@@ -255,6 +303,9 @@ impl PieceContext<'_, '_> {
     fn negation(&self, body: &str) -> Option<Negation> {
         let (cue_start, cue_end) = negation::negation_cue(body)?;
         let mut open: Vec<usize> = Vec::new();
+        // A note mark starts a clause of its own: 「住所、氏名 ※カード情報は
+        // 含まない」 negates only the card data.
+        let mut note = 0;
         for (i, c) in body.char_indices() {
             if i >= cue_start {
                 break;
@@ -264,12 +315,13 @@ impl PieceContext<'_, '_> {
                 ')' | '）' => {
                     open.pop();
                 }
+                '※' if open.is_empty() => note = i,
                 _ => {}
             }
         }
         let base = self.range.start;
         Some(Negation {
-            scope_start: base + open.last().copied().unwrap_or(0),
+            scope_start: base + open.last().copied().unwrap_or(0).max(note),
             cue_start: base + cue_start,
             cue_end: base + cue_end,
         })
@@ -321,7 +373,13 @@ impl PieceContext<'_, '_> {
                 | "含み"
         ) || token.pos_detail == "接尾"
             || token.pos_detail == "数";
-        if tail || matches!(lists::role(token), lists::Role::Open | lists::Role::Close) {
+        // 「受診日の全部又は一部」: the item's extent, not a longer name.
+        let extent = token.surface == "の"
+            && self
+                .tokens
+                .get(next + 1)
+                .is_some_and(|t| matches!(t.surface.as_str(), "全部" | "一部" | "いずれか" | "み"));
+        if tail || extent || matches!(lists::role(token), lists::Role::Open | lists::Role::Close) {
             return true;
         }
         if strict {
@@ -342,6 +400,14 @@ impl PieceContext<'_, '_> {
     /// clauses and bullets alone.
     fn other_span(&self, element: Range<usize>) -> Option<Range<usize>> {
         let mut tokens = self.tokens.get(element)?;
+        // A note after ※ is no part of the item: 「請求書 ※…」 → 請求書.
+        if let Some(note) = tokens
+            .iter()
+            .skip(1)
+            .position(|t| t.surface.starts_with('※'))
+        {
+            tokens = tokens.get(..=note)?;
+        }
         // An explanation in brackets is not part of the item's name:
         // 「保険契約概要（証券番号、…）」 → 保険契約概要.
         if let Some(open) = tokens
@@ -380,6 +446,39 @@ impl PieceContext<'_, '_> {
             return None;
         }
         Some(first.start..last.end)
+    }
+
+    /// Whether an e-mail address is the organization's own mailbox:
+    /// 「当社のメールアドレスが不正利用され」, 「当該メールアドレスを削除し」.
+    fn own_account(&self, m: Match, start: usize) -> Option<Owner> {
+        const OWNERS: [&str; 11] = [
+            "当社の",
+            "弊社の",
+            "当公社の",
+            "当院の",
+            "本学の",
+            "当法人の",
+            "当協会の",
+            "当会の",
+            "当機構の",
+            "当財団の",
+            "本会の",
+        ];
+        let own_kind = self
+            .vocabulary
+            .entry(m.entry)
+            .is_some_and(|e| e.key == "email");
+        let before = self.text.get(..start).unwrap_or("").trim_end();
+        if !own_kind {
+            return None;
+        }
+        if before.ends_with("当該") {
+            return Some(Owner::Referenced);
+        }
+        OWNERS
+            .iter()
+            .any(|o| before.ends_with(o))
+            .then_some(Owner::Organization)
     }
 
     fn push_match(&self, m: Match, scope: Scope, out: &mut Vec<DataItem>) {
@@ -425,7 +524,7 @@ impl PieceContext<'_, '_> {
 
 /// Words before an item that are not part of it (「または」, bullets).
 fn is_leading_filler(token: &Token) -> bool {
-    token.pos == "接続詞" || matches!(token.surface.as_str(), "→" | "-" | "*" | "※")
+    token.pos == "接続詞" || matches!(token.surface.as_str(), "→" | "-" | "*" | "※" | "の")
 }
 
 /// Words after an item that are not part of it (「等」, 「など」).
@@ -438,7 +537,21 @@ fn is_trailing_filler(token: &Token) -> bool {
 
 /// Generic wholes that name no item: 個人情報, 申請情報, お客様情報 …
 fn is_generic(text: &str) -> bool {
-    const GENERIC_ENDINGS: [&str; 17] = [
+    const GENERIC_ENDINGS: [&str; 30] = [
+        // People and organizations whose data it is, not data.
+        "者",
+        "様",
+        "さま",
+        "の方",
+        "方々",
+        "当社",
+        "弊社",
+        "会社",
+        "従業員",
+        "社員",
+        "職員",
+        "下記情報",
+        "のほか",
         "対象",
         "対象者",
         "区分",
@@ -460,6 +573,7 @@ fn is_generic(text: &str) -> bool {
     text == "情報"
         || text == "データ"
         || text == "一部"
+        || text == "全部"
         || GENERIC_ENDINGS.iter().any(|g| text.ends_with(g))
 }
 

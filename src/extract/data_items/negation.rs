@@ -33,8 +33,9 @@ pub fn negation_cue(text: &str) -> Option<(usize, usize)> {
         &RE,
         concat!(
             "含まれ(て|てい|ては)?(おりません|いません|ません|ない|ておらず|ず)",
-            "|含まれておらず|含んで(おりません|いません|おらず)|含みません",
+            "|含まれておらず|含んで(おりません|いません|おらず)|含みません|含まず|含まない([。）)\\s]|$|ため|こと|旨)",
             "|(漏え?い|漏洩|流出|漏れ)(は|も|が)?(なかった|ありません|ございません|しておりません|していません)",
+            "|(漏え?い|漏洩|流出|漏れ)(等)?(は|も|が)(無い|ない|無く|なく)(こと|と|。|旨|、)",
             "|(保存|保持|保有|保管|管理|記録|登録|入力)(されて|して)(おりません|いません|おらず|いない|ない)",
             "|(保存|保持|保有|保管|取得)(しておりません|しておらず|していない|されず)",
             "|取り?扱(って|い)?(おりません|いません|ない)",
@@ -102,12 +103,14 @@ pub fn has_leak_cue(text: &str) -> bool {
 /// use jpnotice::extract::data_items::negation::announces_items;
 /// assert!(announces_items("2. 漏えいしたおそれのある個人情報の項目"));
 /// assert!(announces_items("(3)項目"));
+/// assert!(announces_items("2. 漏えい等が発生したおそれがある個人データの項目"));
 /// assert!(!announces_items("(3)二次被害のおそれ"));
 /// assert!(!announces_items("4. お客様へのお願い"));
 /// ```
 pub fn announces_items(text: &str) -> bool {
     static CUE: OnceLock<Regex> = OnceLock::new();
     static NOT: OnceLock<Regex> = OnceLock::new();
+    static ADVICE: OnceLock<Regex> = OnceLock::new();
     let cue = regex(
         &CUE,
         concat!(
@@ -120,6 +123,14 @@ pub fn announces_items(text: &str) -> bool {
         &NOT,
         "二次被害|お願い|注意|対策|防止|問い|問合|窓口|経緯|原因|対応|今後|概要|発生|状況|判明|時系列|お詫び",
     );
+    static STRONG: OnceLock<Regex> = OnceLock::new();
+    // The statutory heading 「漏えい等が発生し、又は発生したおそれがある
+    // 個人データの項目」 names 発生 but is a list of items.
+    let strong = regex(&STRONG, "(データ|情報)の項目");
+    let advice = regex(&ADVICE, "二次被害|お願い|注意|対策|防止|問い|問合|窓口");
+    if strong.is_match(text) && !advice.is_match(text) {
+        return true;
+    }
     cue.is_match(text) && !not.is_match(text)
 }
 
@@ -158,6 +169,7 @@ mod tests {
             "マイナンバーカード情報の漏洩は、現時点で確認されておりません",
             "住所については、漏えいがなかったことを確認しております",
             "決済情報は保持されていないため",
+            "当社のメールアドレスやメール履歴などの情報漏えいは無いことが確認できております",
         ] {
             assert!(negation_cue(s).is_some(), "{s}");
         }

@@ -153,3 +153,114 @@ fn relative_clause_in_list_line_is_not_an_item() {
         "## 2 システム内に保存されていた個人情報\n胸部Ｘ線画像と画像に付帯する情報（カナ氏名）\n";
     assert_eq!(keys(text, true), ["health_info", "name_kana"]);
 }
+
+#[test]
+fn statutory_item_heading_opens_block() {
+    let text = "## 2. 漏えい等が発生し、又は発生したおそれがある個人データの項目\n氏名、会員番号、趣味の分野等\n## 3. 原因\n設定の誤りです。\n";
+    assert_eq!(keys(text, true), ["account_id", "name", "other"]);
+}
+
+#[test]
+fn bracketed_line_after_leak_sentence() {
+    let text = "当該端末には、利用者の情報が保存されていました。\n\n（患者番号、氏名、性別、受診日の全部又は一部）\n";
+    assert_eq!(
+        keys(text, true),
+        ["account_id", "gender", "health_info", "name"]
+    );
+    // Without the sentence before it, a bracketed line is no list.
+    assert!(keys("（氏名、性別）\n", true).is_empty());
+}
+
+#[test]
+fn enumerating_line_with_closing_sentence() {
+    let text = "### (2) 項目\n入会経路、施設名、氏名、性別、生年月日、年齢、住所、電話番号 など お申込時にお預かりした情報。\n";
+    let found = keys(text, true);
+    assert_eq!(
+        found,
+        [
+            "address",
+            "age",
+            "birth_date",
+            "gender",
+            "name",
+            "other",
+            "phone"
+        ]
+    );
+    let others: Vec<String> = items(text)
+        .into_iter()
+        .filter(|i| i.key == "other")
+        .map(|i| i.text)
+        .collect();
+    assert_eq!(others, ["入会経路", "施設名"]);
+}
+
+#[test]
+fn enumerating_prose_keeps_advice_apart() {
+    let text = "氏名、年齢、居住地域、メールアドレス、電話番号、閲覧用パスワードなどの情報が漏洩した可能性があります。（詳細はよくあるご質問をご参照ください。）\n";
+    assert_eq!(
+        keys(text, true),
+        ["age", "email", "name", "password", "phone"]
+    );
+}
+
+#[test]
+fn note_mark_scopes_negation() {
+    let text = "- 住所、氏名、注文商品情報 ※クレジット情報は含まない\n";
+    assert_eq!(keys(text, true), ["address", "name", "purchase_history"]);
+    assert_eq!(keys(text, false), ["credit_card_number"]);
+}
+
+#[test]
+fn relative_fukumanai_is_no_negation() {
+    let text = "|会員|氏名、口座情報|※内、口座情報を含むものが120件、含まないものが80件|\n";
+    assert_eq!(keys(text, false), Vec::<String>::new());
+    assert!(keys(text, true).contains(&"bank_account".to_owned()));
+}
+
+#[test]
+fn people_are_not_items() {
+    let text = "## 漏えいしたおそれのある個人データの項目\n当社、協力会社及びお客様の下記情報\n- 氏名\n- 会社名\n";
+    assert_eq!(keys(text, true), ["name", "workplace"]);
+}
+
+#[test]
+fn list_in_brackets_after_descriptive_clause() {
+    let text = "## 対象となった個人情報\n2020年から2022年の間に、東西又は南北店舗に在籍していた従業員情報（氏名、担当業務、メールアドレス）\n";
+    assert_eq!(keys(text, true), ["email", "name", "other"]);
+    let others: Vec<String> = items(text)
+        .into_iter()
+        .filter(|i| i.key == "other")
+        .map(|i| i.text)
+        .collect();
+    assert_eq!(others, ["担当業務"]);
+}
+
+#[test]
+fn own_mailbox_is_no_lost_data() {
+    let text = "当会のメールアドレスが第三者により不正利用され、迷惑メールが送信されました。当該メールアドレスを停止し、個人情報の流出がないことを確認しました。";
+    assert!(items(text).is_empty());
+    // A customer's address stays an item.
+    let text = "お客様のメールアドレスが流出した可能性があります。";
+    assert_eq!(keys(text, true), ["email"]);
+}
+
+#[test]
+fn own_mailbox_said_not_leaked_is_not_affected() {
+    let text = "現時点で弊社のメールアドレスやメール本文の漏えいはないことを確認しております。";
+    assert_eq!(keys(text, false), ["email"]);
+    assert!(keys(text, true).is_empty());
+}
+
+#[test]
+fn card_member_number_is_a_card_number() {
+    let text =
+        "漏洩した可能性のある情報は以下のとおりです。\n- クレジットカード会員番号\n- 有効期限\n";
+    assert_eq!(keys(text, true), ["card_expiry", "credit_card_number"]);
+}
+
+#[test]
+fn bracket_of_a_plain_item_is_no_list() {
+    let text = "## 漏えいしたおそれのある個人データの項目\n・当社が発行したユーザーID ・氏名（漢字、カナ）\n";
+    assert_eq!(keys(text, true), ["account_id", "name", "name_kana"]);
+}
