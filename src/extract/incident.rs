@@ -767,29 +767,4 @@ mod tests {
 }
 
 #[cfg(test)]
-mod corpus_probe {
-    /// Prints the evidence for the files in `JPNOTICE_PROBE` (comma-separated,
-    /// or `@list.txt`), a debugging aid.
-    #[test]
-    fn probe() {
-        let Ok(list) = std::env::var("JPNOTICE_PROBE") else {
-            return;
-        };
-        // `@file` names a file listing the paths, one a line.
-        let list = match list.strip_prefix('@') {
-            Some(file) => std::fs::read_to_string(file).unwrap_or_default(),
-            None => list,
-        };
-        for path in list.split([',', '\n']).filter(|p| !p.is_empty()) {
-            let Ok(text) = std::fs::read_to_string(path) else {
-                continue;
-            };
-            let doc = crate::Document::new(&text);
-            let s = crate::extract::sentences::split(&doc);
-            println!("== {path}");
-            for (k, t) in super::evidence(&s) {
-                println!("{k:?}\t{t}");
-            }
-        }
-    }
-}
+mod corpus_probe {}
