@@ -765,6 +765,3 @@ mod tests {
         );
     }
 }
-
-#[cfg(test)]
-mod corpus_probe {}

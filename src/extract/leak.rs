@@ -621,6 +621,3 @@ mod tests {
         );
     }
 }
-
-#[cfg(test)]
-mod corpus_probe {}

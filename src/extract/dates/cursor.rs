@@ -2,6 +2,8 @@
 //! ASCII digits (full-width digits are ASCII after normalization) and kanji
 //! numerals, both positional (「二十九」) and digit by digit (「二〇二四」).
 
+use crate::numbers::numeral::kanji_digit;
+
 /// A read position in a string; every position it holds is a char boundary.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Cursor<'a> {
@@ -135,22 +137,6 @@ impl<'a> Cursor<'a> {
 /// True for the kanji that write numbers (「〇」 to 「九」, 「十」「百」「千」).
 pub(crate) fn is_kanji_numeral(c: char) -> bool {
     kanji_digit(c).is_some() || matches!(c, '十' | '百' | '千')
-}
-
-fn kanji_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '〇' | '零' => 0,
-        '一' => 1,
-        '二' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
 }
 
 /// The value of kanji numerals: positional when 十/百/千 appear
