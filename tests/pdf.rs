@@ -37,8 +37,14 @@ fn manifest() -> Vec<Entry> {
         .collect()
 }
 
+/// A corpus PDF; the deliberately unreadable ones live in
+/// `tests/data/invalid-pdf/` so that `jpnotice extract corpus/` converts every
+/// file it meets.
 fn read_pdf(name: &str) -> Vec<u8> {
-    std::fs::read(corpus_dir().join("pdf").join(name)).expect("corpus PDF")
+    let invalid = corpus_dir().join("../tests/data/invalid-pdf").join(name);
+    std::fs::read(corpus_dir().join("pdf").join(name))
+        .or_else(|_| std::fs::read(invalid))
+        .expect("corpus PDF")
 }
 
 /// The typeset lines of the source notice (decoded from its encoding).

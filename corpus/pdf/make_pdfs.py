@@ -32,6 +32,8 @@ from reportlab import rl_config
 rl_config.invariant = 1  # reproducible bytes (fixed dates and ids)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# Deliberately unreadable PDFs go beside the tests, outside the corpus.
+INVALID = os.path.join(HERE, "..", "..", "tests", "data", "invalid-pdf")
 NOTICES = os.path.join(HERE, "..", "notices")
 TTF = "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf"
 ENCODINGS = {".sjis.txt": "cp932", ".eucjp.txt": "euc_jis_2004"}
@@ -155,12 +157,13 @@ def main():
         return
     rows = []
     for pdf, kind, name, first, last in CORPUS:
-        make(kind, os.path.join(HERE, pdf), name, first, last)
+        out_dir = INVALID if kind == "locked" else HERE
+        make(kind, os.path.join(out_dir, pdf), name, first, last)
         last = min(last, len(read_notice(name)))
         rows.append(f"{pdf}\t{kind}\t{name}\t{first}\t{last}")
     with open(os.path.join(HERE, "usb-memory.cid-h.pdf"), "rb") as f:
         data = f.read()
-    with open(os.path.join(HERE, "truncated.broken.pdf"), "wb") as f:
+    with open(os.path.join(INVALID, "truncated.broken.pdf"), "wb") as f:
         f.write(data[: len(data) * 6 // 10])
     rows.append("truncated.broken.pdf\ttrunc\t-\t0\t0")
     with open(os.path.join(HERE, "manifest.tsv"), "w", encoding="utf-8") as f:
