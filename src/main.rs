@@ -38,6 +38,9 @@ enum Command {
     Phones(TextArgs),
     /// Score extraction against a gold JSON Lines file.
     Eval(EvalArgs),
+    /// Print the text the parser reads from a file: the decoded text, or a
+    /// PDF's extracted and repaired text.
+    Text(TextFileArgs),
     /// (internal) Extract the text of one PDF (a path or `-` for stdin) in
     /// this process and print it as JSON; `extract` and `eval` run it as a
     /// child process with time and memory limits.
@@ -57,6 +60,14 @@ struct PdfLimits {
     /// PDF engines to try, in order (oxidize-pdf, pdf-extract, pdftotext).
     #[arg(long, value_delimiter = ',', default_values_t = jpnotice::pdf::Engine::ALL.map(|e| e.name().to_string()))]
     pdf_engines: Vec<String>,
+}
+
+#[derive(Args)]
+struct TextFileArgs {
+    /// The file, or `-` for stdin.
+    path: PathBuf,
+    #[command(flatten)]
+    pdf: PdfLimits,
 }
 
 #[derive(Args)]
@@ -88,6 +99,13 @@ struct ExtractArgs {
     /// Worker threads (default: one per core).
     #[arg(long, short = 'j')]
     jobs: Option<usize>,
+    /// Write one `.json` file per input into this directory (mirroring the
+    /// input paths) instead of JSON Lines on stdout.
+    #[arg(long, value_name = "DIR")]
+    output: Option<PathBuf>,
+    /// With `--output`: skip inputs whose output is newer than the input.
+    #[arg(long, requires = "output")]
+    resume: bool,
     /// Data-item vocabulary TSV to use instead of the embedded one.
     #[arg(long = "data-items", value_name = "PATH")]
     data_items: Option<PathBuf>,
@@ -160,6 +178,7 @@ fn main() -> ExitCode {
         Command::Numbers(args) => per_text(&args, |t| json(&jpnotice::numbers::find_all(t))),
         Command::Phones(args) => per_text(&args, |t| json(&jpnotice::parse(t).contacts)),
         Command::Eval(args) => eval(args),
+        Command::Text(args) => text(args),
         Command::PdfWorker(args) => pdf_worker(args),
     };
     match result {
@@ -223,15 +242,26 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
     if let Some(d) = args.reference_date {
         parser = parser.reference_date(d);
     }
+    let started = std::time::Instant::now();
     let mut failures = 0usize;
     let mut inputs = Vec::new();
     for path in &args.paths {
         collect_inputs(path, &mut inputs, &mut failures);
     }
+    let walk_failures = failures;
+    let mut skipped = 0usize;
+    if args.resume
+        && let Some(dir) = &args.output
+    {
+        let before = inputs.len();
+        inputs.retain(|input| !is_up_to_date(&input.path, &output_path(dir, &input.source)));
+        skipped = before - inputs.len();
+    }
     let progress = progress_bar(inputs.len());
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    // Parse in parallel a chunk at a time, printing in input order.
+    let mut converted = 0usize;
+    // Parse in parallel a chunk at a time, writing in input order.
     for chunk in inputs.chunks(256) {
         let results: Vec<Result<Notice, String>> = chunk
             .par_iter()
@@ -244,22 +274,35 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
             })
             .collect();
         for (input, result) in chunk.iter().zip(results) {
-            match result {
+            let written = match result {
                 Ok(notice) => {
-                    let line = if args.pretty {
+                    let text = if args.pretty || args.output.is_some() {
                         serde_json::to_string_pretty(&notice)
                     } else {
                         serde_json::to_string(&notice)
                     }
                     .map_err(|e| format!("cannot serialize {}: {e}", input.source))?;
-                    writeln!(out, "{line}").map_err(|e| format!("cannot write output: {e}"))?;
+                    match &args.output {
+                        Some(dir) => write_output(&output_path(dir, &input.source), &text),
+                        None => {
+                            writeln!(out, "{text}").map_err(|e| format!("cannot write output: {e}"))
+                        }
+                    }
                 }
+                Err(msg) => Err(msg),
+            };
+            match written {
+                Ok(()) => converted += 1,
                 Err(msg) => {
                     failures += 1;
-                    if let Some(p) = &progress {
-                        p.suspend(|| eprintln!("jpnotice: {}: {msg}", input.source));
-                    } else {
-                        eprintln!("jpnotice: {}: {msg}", input.source);
+                    let report = || eprintln!("jpnotice: {}: {msg}", input.source);
+                    match &progress {
+                        Some(p) => p.suspend(report),
+                        None => report(),
+                    }
+                    if args.output.is_none() {
+                        let line = serde_json::json!({"source": input.source, "error": msg});
+                        writeln!(out, "{line}").map_err(|e| format!("cannot write output: {e}"))?;
                     }
                 }
             }
@@ -270,12 +313,91 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
     if let Some(p) = progress {
         p.finish_and_clear();
     }
+    eprintln!(
+        "jpnotice: {} file(s): {converted} converted, {} failed{}, {:.2} s",
+        inputs.len() + walk_failures + skipped,
+        failures,
+        if skipped > 0 {
+            format!(", {skipped} up to date")
+        } else {
+            String::new()
+        },
+        started.elapsed().as_secs_f64()
+    );
     Ok(if failures == 0 {
         ExitCode::SUCCESS
     } else {
-        eprintln!("jpnotice: {failures} input(s) could not be read; the rest were converted");
         ExitCode::from(1)
     })
+}
+
+/// Where `--output DIR` puts the JSON of an input: the input path mirrored
+/// under DIR (root and `..` parts dropped), with `.json` appended.
+fn output_path(dir: &Path, source: &str) -> PathBuf {
+    if source == "-" {
+        return dir.join("stdin.json");
+    }
+    let mut out = dir.to_path_buf();
+    for part in Path::new(source).components() {
+        if let std::path::Component::Normal(p) = part {
+            out.push(p);
+        }
+    }
+    let mut name = out
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(".json");
+    out.set_file_name(name);
+    out
+}
+
+/// True when `output` exists and is at least as new as `input`.
+fn is_up_to_date(input: &Path, output: &Path) -> bool {
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    matches!((modified(input), modified(output)), (Some(i), Some(o)) if o >= i)
+}
+
+fn write_output(path: &Path, text: &str) -> Result<(), String> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    }
+    std::fs::write(path, format!("{text}\n"))
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// Prints the text the parser reads from one file.
+fn text(args: TextFileArgs) -> Result<ExitCode, String> {
+    args.pdf.engines()?;
+    let bytes = if args.path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("cannot read stdin: {e}"))?;
+        buf
+    } else {
+        std::fs::read(&args.path)
+            .map_err(|e| format!("{}: cannot read: {e}", args.path.display()))?
+    };
+    let text = if jpnotice::pdf::is_pdf(&bytes) {
+        let reply = extract_pdf_in_worker(&bytes, &args.pdf)
+            .map_err(|e| format!("{}: {e}", args.path.display()))?;
+        for w in &reply.warnings {
+            eprintln!("jpnotice: {}: {w}", args.path.display());
+        }
+        reply.text
+    } else {
+        let decoded = jpnotice::decode::decode(&bytes);
+        for w in &decoded.warnings {
+            eprintln!("jpnotice: {}: {w}", args.path.display());
+        }
+        decoded.text
+    };
+    io::stdout()
+        .write_all(text.as_bytes())
+        .map_err(|e| format!("cannot write output: {e}"))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// A progress bar on stderr, only when stderr is a terminal and the batch is large.
@@ -331,9 +453,12 @@ fn collect_inputs(path: &Path, inputs: &mut Vec<Input>, failures: &mut usize) {
 }
 
 fn has_notice_extension(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "md" | "pdf"))
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        matches!(
+            e.to_ascii_lowercase().as_str(),
+            "txt" | "text" | "md" | "pdf"
+        )
+    })
 }
 
 fn parse_input(
