@@ -119,7 +119,10 @@ fn lines_mode_gives_one_result_per_line() {
         .collect();
     assert_eq!(lines.len(), 2, "{stdout}");
     assert_eq!(lines[0][0]["value"], "2024-01-29T13:30");
-    assert_eq!(lines[0][1]["value"], "2024-02-01", "a literal \\n is a newline");
+    assert_eq!(
+        lines[0][1]["value"], "2024-02-01",
+        "a literal \\n is a newline"
+    );
     assert_eq!(
         lines[1].as_array().unwrap().len(),
         0,
