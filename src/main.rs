@@ -367,19 +367,22 @@ fn write_output(path: &Path, text: &str) -> Result<(), String> {
         .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
+/// The bytes of a file, or of stdin when the path is `-`.
+fn read_path_or_stdin(path: &Path) -> io::Result<Vec<u8>> {
+    if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        io::stdin().read_to_end(&mut buf)?;
+        Ok(buf)
+    } else {
+        std::fs::read(path)
+    }
+}
+
 /// Prints the text the parser reads from one file.
 fn text(args: TextFileArgs) -> Result<ExitCode, String> {
     args.pdf.engines()?;
-    let bytes = if args.path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("cannot read stdin: {e}"))?;
-        buf
-    } else {
-        std::fs::read(&args.path)
-            .map_err(|e| format!("{}: cannot read: {e}", args.path.display()))?
-    };
+    let bytes = read_path_or_stdin(&args.path)
+        .map_err(|e| format!("{}: cannot read: {e}", args.path.display()))?;
     let text = if jpnotice::pdf::is_pdf(&bytes) {
         let reply = extract_pdf_in_worker(&bytes, &args.pdf)
             .map_err(|e| format!("{}: {e}", args.path.display()))?;
@@ -467,15 +470,7 @@ fn parse_input(
     max_bytes: usize,
     pdf: &PdfLimits,
 ) -> Result<Notice, String> {
-    let bytes = if input.source == "-" {
-        let mut buf = Vec::new();
-        io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("cannot read stdin: {e}"))?;
-        buf
-    } else {
-        std::fs::read(&input.path).map_err(|e| format!("cannot read: {e}"))?
-    };
+    let bytes = read_path_or_stdin(&input.path).map_err(|e| format!("cannot read: {e}"))?;
     let mut notice = parse_file_bytes(parser, &bytes, max_bytes, pdf)?;
     notice.source = Some(input.source.clone());
     Ok(notice)
@@ -768,15 +763,8 @@ fn limit_memory(_command: &mut Process, _mib: u64) {}
 fn pdf_worker(args: PdfWorkerArgs) -> Result<ExitCode, String> {
     // Engine panics are caught and reported as warnings; keep stderr quiet.
     std::panic::set_hook(Box::new(|_| {}));
-    let bytes = if args.path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("cannot read stdin: {e}"))?;
-        buf
-    } else {
-        std::fs::read(&args.path).map_err(|e| format!("{}: {e}", args.path.display()))?
-    };
+    let bytes =
+        read_path_or_stdin(&args.path).map_err(|e| format!("{}: {e}", args.path.display()))?;
     let engines = if args.engines.is_empty() {
         Engine::ALL.to_vec()
     } else {

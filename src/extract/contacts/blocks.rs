@@ -12,6 +12,7 @@
 
 use std::sync::LazyLock;
 
+use super::phone::PHONE_WORDS;
 use regex::Regex;
 
 /// One non-blank line: byte offsets into the normalized text.
@@ -314,25 +315,8 @@ pub fn trailing_name(text: &str) -> Option<String> {
     TRAILING_NAME.find(text).map(|m| m.as_str().to_owned())
 }
 
-const LABEL_WORDS: [&str; 17] = [
-    "電話",
-    "TEL",
-    "Tel",
-    "tel",
-    "℡",
-    "ダイヤル",
-    "携帯",
-    "直通",
-    "代表",
-    "番号",
-    "FAX",
-    "Fax",
-    "fax",
-    "ファクス",
-    "ファックス",
-    "ファクシミリ",
-    "IP",
-];
+/// Words of a phone label beyond the phone module's own labels.
+const EXTRA_LABEL_WORDS: [&str; 3] = ["番号", "ファクシミリ", "IP"];
 
 /// Splits the text before a number into what comes first (names) and the
 /// label right before it (「専用電話番号:」 → 「専用電話番号」,
@@ -358,7 +342,12 @@ pub fn split_label(pre: &str) -> (&str, Option<String>) {
         .find(|&(_, c)| c.is_whitespace() || "、。(「【】」)".contains(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let word = trimmed.get(cut..).unwrap_or("").trim_matches([':', ' ']);
-    if word.is_empty() || word.chars().count() > 20 || !LABEL_WORDS.iter().any(|w| word.contains(w))
+    if word.is_empty()
+        || word.chars().count() > 20
+        || !PHONE_WORDS
+            .iter()
+            .chain(&EXTRA_LABEL_WORDS)
+            .any(|w| word.contains(w))
     {
         return (pre, None);
     }

@@ -86,7 +86,7 @@ pub struct PhoneMatch {
 }
 
 /// Labels that say a nearby bare digit string is a phone or FAX number.
-const PHONE_WORDS: [&str; 14] = [
+pub(crate) const PHONE_WORDS: [&str; 14] = [
     "電話",
     "TEL",
     "Tel",

@@ -110,6 +110,24 @@ pub(crate) struct RawDate {
     pub modifier: Option<Modifier>,
 }
 
+impl RawDate {
+    /// A date at `start` with nothing read yet.
+    fn at(start: usize) -> Self {
+        RawDate {
+            start,
+            end: start,
+            year: None,
+            rel: None,
+            month: None,
+            day: None,
+            fiscal: false,
+            last_day: false,
+            weekday: None,
+            modifier: None,
+        }
+    }
+}
+
 /// A time of day as written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct RawTime {
@@ -252,18 +270,7 @@ fn parse_date_list(text: &str, pos: usize) -> Option<Vec<Item>> {
 /// Parses one date expression at `pos`; list members come after the first.
 pub(crate) fn parse_date(text: &str, pos: usize) -> Option<Vec<RawDate>> {
     let mut c = Cursor::new(text, pos);
-    let mut raw = RawDate {
-        start: pos,
-        end: pos,
-        year: None,
-        rel: None,
-        month: None,
-        day: None,
-        fiscal: false,
-        last_day: false,
-        weekday: None,
-        modifier: None,
-    };
+    let mut raw = RawDate::at(pos);
     if let Some(rel) = parse_rel(&mut c) {
         raw.rel = Some(rel);
         if matches!(rel, Rel::SameDay | Rel::NextDay | Rel::PrevDay) {
@@ -585,18 +592,7 @@ fn parse_numeric(c: &mut Cursor, start: usize) -> Option<RawDate> {
     let first = c.number().filter(|n| !n.kanji)?;
     let sep = c.eat_char(|ch| matches!(ch, '/' | '.' | '-'))?;
     let second = c.number().filter(|n| !n.kanji && n.digits <= 2)?;
-    let mut raw = RawDate {
-        start,
-        end: start,
-        year: None,
-        rel: None,
-        month: None,
-        day: None,
-        fiscal: false,
-        last_day: false,
-        weekday: None,
-        modifier: None,
-    };
+    let mut raw = RawDate::at(start);
     let mut t = *c;
     let third = (t.eat_char(|ch| ch == sep).is_some())
         .then(|| t.number().filter(|n| !n.kanji && n.digits <= 2))
@@ -700,16 +696,9 @@ fn bare_day_after(text: &str, end: usize) -> Option<RawDate> {
         return None;
     }
     let mut raw = RawDate {
-        start,
         end: c.pos(),
-        year: None,
-        rel: None,
-        month: None,
         day: Some(n.value),
-        fiscal: false,
-        last_day: false,
-        weekday: None,
-        modifier: None,
+        ..RawDate::at(start)
     };
     finish(&mut c, &mut raw, true);
     Some(raw)
