@@ -144,6 +144,31 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         .collect()
 }
 
+/// Tokenizes one stretch of a text: the tokens of `text[range]`, with
+/// offsets into the whole `text`. Extractors that need tokens only where
+/// something may be found (a list line, a sentence naming an item) call
+/// this instead of tokenizing the whole notice.
+///
+/// ```
+/// let text = "1. 概要\n氏名、住所が閲覧可能でした。";
+/// let line = text.find('氏').unwrap()..text.len();
+/// let tokens = jpnotice::tokenize::tokenize_range(text, line.clone());
+/// assert_eq!(tokens[0].surface, "氏名");
+/// assert_eq!(tokens[0].start, line.start);
+/// assert_eq!(&text[tokens[0].start..tokens[0].end], "氏名");
+/// ```
+pub fn tokenize_range(text: &str, range: std::ops::Range<usize>) -> Vec<Token> {
+    let Some(part) = text.get(range.clone()) else {
+        return Vec::new();
+    };
+    let mut tokens = tokenize(part);
+    for t in &mut tokens {
+        t.start += range.start;
+        t.end += range.start;
+    }
+    tokens
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -46,7 +46,7 @@ use serde::{Deserialize, Serialize};
 pub use self::vocabulary::Vocabulary;
 use self::vocabulary::{Match, OTHER_KEY};
 use crate::Document;
-use crate::tokenize::Token;
+use crate::tokenize::{Token, tokenize_range};
 
 /// One data item named in the notice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,25 +83,36 @@ pub fn extract(
 ) -> Vec<DataItem> {
     let _ = warnings;
     let text = doc.text();
-    let tokens = doc.tokens();
     let mut out = Vec::new();
     for piece in lists::pieces(text) {
-        let first = tokens.partition_point(|t| t.start < piece.range.start);
-        let last = tokens.partition_point(|t| t.end <= piece.range.end);
-        let Some(piece_tokens) = tokens.get(first..last.max(first)) else {
+        let body = text.get(piece.range.clone()).unwrap_or("");
+        if !may_name_items(&piece, body, vocabulary) {
             continue;
-        };
+        }
+        let tokens = tokenize_range(text, piece.range.clone());
         let ctx = PieceContext {
             doc,
             vocabulary,
             text,
-            tokens: piece_tokens,
+            tokens: &tokens,
             range: piece.range.clone(),
         };
         ctx.collect(&piece, &mut out);
     }
     out.sort_by_key(|item| item.start);
     drop_contradicted(out)
+}
+
+/// Whether a piece can yield an item at all, decided before it is
+/// tokenized (tokenizing is the costly step): it names a known item, or it
+/// is a list whose unknown items count; advice never counts.
+fn may_name_items(piece: &lists::Piece, body: &str, vocabulary: &Vocabulary) -> bool {
+    if body.trim().is_empty() || negation::is_advice(body) {
+        return false;
+    }
+    vocabulary.mentions_any(body)
+        || negation::list_label_end(body).is_some()
+        || (piece.list_like && piece.in_block)
 }
 
 /// Drops `affected: false` mentions of a key that is affected elsewhere in
@@ -285,15 +296,16 @@ impl PieceContext<'_, '_> {
         let Some(cell) = &piece.cell else {
             return true;
         };
-        let all = self.doc.tokens();
-        let first = all.partition_point(|t| t.start < cell.start);
-        let last = all.partition_point(|t| t.end <= cell.end).max(first);
-        let Some(tokens) = all.get(first..last) else {
+        let Some(cell_text) = self.text.get(cell.clone()) else {
             return false;
         };
+        if !self.vocabulary.mentions_any(cell_text) {
+            return false;
+        }
+        let tokens = tokenize_range(self.text, cell.clone());
         (0..tokens.len()).any(|i| {
             self.vocabulary
-                .longest_at(self.text, tokens, i, tokens.len())
+                .longest_at(self.text, &tokens, i, tokens.len())
                 .is_some()
         })
     }

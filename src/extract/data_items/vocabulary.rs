@@ -7,8 +7,10 @@
 //! matches inside 「メールアドレス」. Where several synonyms match at one
 //! place the longest wins (「保護者氏名」 over 「氏名」).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
+
+use aho_corasick::AhoCorasick;
 
 use crate::normalize::normalize;
 use crate::tokenize::Token;
@@ -46,6 +48,17 @@ pub struct Vocabulary {
     entries: Vec<Entry>,
     /// Normalized synonym (spaces removed) → index into `entries`.
     index: HashMap<String, usize>,
+    /// The first character of every synonym: a token starting with any
+    /// other character starts no synonym, and is passed over at once.
+    first_chars: HashSet<char>,
+    /// The longest synonym, in bytes.
+    longest: usize,
+    /// Katakana synonyms of four or more characters, longest first, for
+    /// unknown katakana compounds (see [`Vocabulary::longest_at`]).
+    katakana: Vec<(String, usize)>,
+    /// All synonyms at once, to tell whether a piece of text may name an
+    /// item before it is tokenized.
+    finder: Option<AhoCorasick>,
 }
 
 /// A synonym found in the tokens: which entry, and the token range.
@@ -119,7 +132,44 @@ impl Vocabulary {
             let synonyms = fields.next().unwrap_or("");
             vocabulary.add(key, label, synonyms.split([',', '、']));
         }
+        vocabulary.index_synonyms();
         Ok(vocabulary)
+    }
+
+    /// Rebuilds the lookup aids from the synonym index.
+    fn index_synonyms(&mut self) {
+        self.first_chars = self.index.keys().filter_map(|s| s.chars().next()).collect();
+        self.longest = self.index.keys().map(String::len).max().unwrap_or(0);
+        let mut katakana: Vec<(String, usize)> = self
+            .index
+            .iter()
+            .filter(|(s, _)| s.chars().count() >= 4 && s.chars().all(is_katakana))
+            .map(|(s, &entry)| (s.clone(), entry))
+            .collect();
+        // Longest first; equal lengths in a fixed order.
+        katakana.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        self.katakana = katakana;
+        self.finder = AhoCorasick::new(self.index.keys()).ok();
+    }
+
+    /// Whether `text` contains any synonym (spaces ignored): a cheap test
+    /// before tokenizing, since a match on whole tokens needs the synonym
+    /// in the text.
+    ///
+    /// ```
+    /// let v = jpnotice::extract::data_items::Vocabulary::embedded();
+    /// assert!(v.mentions_any("ご登録の電話 番号"));
+    /// assert!(!v.mentions_any("再発防止に努めてまいります"));
+    /// ```
+    pub fn mentions_any(&self, text: &str) -> bool {
+        let Some(finder) = &self.finder else {
+            return false;
+        };
+        if text.chars().any(char::is_whitespace) {
+            finder.is_match(&squeeze(text))
+        } else {
+            finder.is_match(text)
+        }
     }
 
     /// Adds (or extends) an entry.
@@ -186,15 +236,37 @@ impl Vocabulary {
         let last_possible = limit
             .min(tokens.len())
             .min(first.saturating_add(MAX_TOKENS_PER_SYNONYM));
-        (first + 1..=last_possible)
-            .rev()
-            .find_map(|last| {
-                let end = tokens.get(last - 1)?.end;
-                let phrase = squeeze(text.get(start..end)?);
-                let entry = *self.index.get(&phrase)?;
-                Some(Match { entry, first, last })
-            })
-            .or_else(|| self.katakana_suffix(tokens.get(first)?, first))
+        let opens = text
+            .get(start..)?
+            .chars()
+            .find(|c| !c.is_whitespace())
+            .is_some_and(|c| self.first_chars.contains(&c));
+        if opens {
+            // The phrase of tokens first..last for each last, spaces removed,
+            // built once; `ends[k]` is where the phrase of k + 1 tokens ends.
+            let mut phrase = String::new();
+            let mut ends = Vec::with_capacity(MAX_TOKENS_PER_SYNONYM);
+            for token in tokens.get(first..last_possible)? {
+                if phrase.len() > self.longest {
+                    break;
+                }
+                let piece = text.get(token.start..token.end)?;
+                phrase.extend(piece.chars().filter(|c| !c.is_whitespace()));
+                ends.push(phrase.len());
+            }
+            let found = ends.iter().enumerate().rev().find_map(|(k, &end)| {
+                let entry = *self.index.get(phrase.get(..end)?)?;
+                Some(Match {
+                    entry,
+                    first,
+                    last: first + k + 1,
+                })
+            });
+            if found.is_some() {
+                return found;
+            }
+        }
+        self.katakana_suffix(tokens.get(first)?, first)
     }
 
     /// IPADIC keeps an unknown katakana compound as one token
@@ -204,15 +276,10 @@ impl Vocabulary {
         if !token.surface.chars().all(is_katakana) {
             return None;
         }
-        self.index
+        self.katakana
             .iter()
-            .filter(|(synonym, _)| {
-                synonym.chars().count() >= 4
-                    && synonym.chars().all(is_katakana)
-                    && token.surface.ends_with(synonym.as_str())
-            })
-            .max_by_key(|(synonym, _)| synonym.len())
-            .map(|(_, &entry)| Match {
+            .find(|(synonym, _)| token.surface.ends_with(synonym.as_str()))
+            .map(|&(_, entry)| Match {
                 entry,
                 first,
                 last: first + 1,
