@@ -63,13 +63,20 @@ impl Default for Parser {
     }
 }
 
+/// The embedded vocabulary, read once per process and shared by every
+/// parser (building its synonym index costs more than parsing a notice).
+fn embedded_vocabulary() -> Arc<Vocabulary> {
+    static EMBEDDED: std::sync::OnceLock<Arc<Vocabulary>> = std::sync::OnceLock::new();
+    Arc::clone(EMBEDDED.get_or_init(|| Arc::new(Vocabulary::embedded())))
+}
+
 impl Parser {
     /// A parser with default options: no reference date, the embedded
     /// data-item vocabulary, a 50 MB input limit.
     pub fn new() -> Self {
         Parser {
             reference_date: None,
-            vocabulary: Arc::new(Vocabulary::embedded()),
+            vocabulary: embedded_vocabulary(),
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
         }
     }
