@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
+use crate::extract::sentences::{Sentence, split_text};
 use crate::normalize::{Normalized, normalize};
 use crate::tokenize::{Token, tokenize};
 
@@ -22,6 +23,7 @@ pub struct Document<'a> {
     input: &'a str,
     normalized: Normalized,
     tokens: OnceLock<Vec<Token>>,
+    sentences: OnceLock<Vec<Sentence>>,
 }
 
 /// A piece of the input: its text as written and its byte offsets in the
@@ -48,6 +50,7 @@ impl<'a> Document<'a> {
             input,
             normalized: normalize(input),
             tokens: OnceLock::new(),
+            sentences: OnceLock::new(),
         }
     }
 
@@ -70,6 +73,19 @@ impl<'a> Document<'a> {
     /// Tokenization runs once, the first time any extractor asks.
     pub fn tokens(&self) -> &[Token] {
         self.tokens.get_or_init(|| tokenize(&self.normalized.text))
+    }
+
+    /// The sentences of the normalized text with their section and mood
+    /// (see [`crate::extract::sentences`]), split once and shared by the
+    /// extractors that classify sentences.
+    ///
+    /// ```
+    /// let doc = jpnotice::Document::new("不正アクセスを確認しました。調査中です。");
+    /// assert_eq!(doc.sentences().len(), 2);
+    /// ```
+    pub fn sentences(&self) -> &[Sentence] {
+        self.sentences
+            .get_or_init(|| split_text(&self.normalized.text))
     }
 
     /// Maps a byte range of the normalized text to the input: the input's

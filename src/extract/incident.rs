@@ -47,7 +47,7 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::Document;
-use crate::extract::sentences::{Mood, Section, Sentence, negated_after, split};
+use crate::extract::sentences::{Mood, Section, Sentence, negated_after};
 
 /// A kind of incident, from `incident-types.tsv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -174,7 +174,7 @@ static SYSTEM_WORD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Finds the incident types, sorted in the vocabulary's order.
 pub fn extract(doc: &Document) -> Vec<IncidentType> {
-    classify(&split(doc))
+    classify(doc.sentences())
 }
 
 /// Classifies already split sentences (see [`extract`]).

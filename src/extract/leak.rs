@@ -33,7 +33,7 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::Document;
-use crate::extract::sentences::{Mood, Section, Sentence, negated_after, split};
+use crate::extract::sentences::{Mood, Section, Sentence, negated_after};
 
 /// What the notice says about leakage; the first that applies wins.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,7 +90,7 @@ static NOT_EVENT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Classifies the leak status.
 pub fn extract(doc: &Document) -> Option<LeakStatus> {
-    Some(classify(&split(doc)))
+    Some(classify(doc.sentences()))
 }
 
 /// Classifies already split sentences (see [`extract`]).
