@@ -1,5 +1,5 @@
-//! Bytes → text: UTF-8 (with or without BOM), Shift_JIS/CP932, EUC-JP and
-//! ISO-2022-JP, detected without being told.
+//! Bytes → text: UTF-8 (with or without BOM), Shift_JIS/CP932, EUC-JP,
+//! ISO-2022-JP and UTF-16 (with a BOM), detected without being told.
 //!
 //! Notices reach users as files saved by many tools, so the decoder never
 //! fails: it picks the most plausible encoding and, when some bytes still do
@@ -13,7 +13,7 @@
 //! assert_eq!(decoded.encoding, "Shift_JIS");
 //! ```
 
-use encoding_rs::{EUC_JP, Encoding, ISO_2022_JP, SHIFT_JIS, UTF_8};
+use encoding_rs::{EUC_JP, Encoding, ISO_2022_JP, SHIFT_JIS, UTF_8, UTF_16BE, UTF_16LE};
 
 /// The result of decoding: the text, the encoding it was read as and any
 /// warnings (for example 「3 bytes could not be decoded」).
@@ -39,6 +39,24 @@ pub struct Decoded {
 /// assert_eq!((d.text.as_str(), d.encoding), ("令和６年", "UTF-8"));
 /// ```
 pub fn decode(bytes: &[u8]) -> Decoded {
+    let mut decoded = decode_text(bytes);
+    let controls = decoded
+        .text
+        .chars()
+        .filter(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
+        .count();
+    if controls > 0 {
+        decoded.warnings.push(format!(
+            "{controls} control character(s) such as NUL in the text: is this really a text file?"
+        ));
+    }
+    decoded
+}
+
+fn decode_text(bytes: &[u8]) -> Decoded {
+    if let Some(decoded) = decode_utf16(bytes) {
+        return decoded;
+    }
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let has_jis_escape = body.windows(3).any(|w| w == b"\x1b$B" || w == b"\x1b$@");
     if body.is_ascii() && has_jis_escape {
@@ -91,6 +109,33 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         encoding: encoding.name(),
         warnings,
     }
+}
+
+/// UTF-16 text, recognized by its byte-order mark (what Windows Notepad
+/// wrote for years as 「Unicode」). Lone surrogates become U+FFFD with a
+/// warning.
+fn decode_utf16(bytes: &[u8]) -> Option<Decoded> {
+    let (encoding, body) = if let Some(body) = bytes.strip_prefix(b"\xFF\xFE") {
+        (UTF_16LE, body)
+    } else if let Some(body) = bytes.strip_prefix(b"\xFE\xFF") {
+        (UTF_16BE, body)
+    } else {
+        return None;
+    };
+    let (text, _) = encoding.decode_without_bom_handling(body);
+    let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
+    let mut warnings = Vec::new();
+    if bad > 0 {
+        warnings.push(format!(
+            "{bad} lone surrogate(s) or odd trailing byte(s) in {} text were replaced with U+FFFD",
+            encoding.name()
+        ));
+    }
+    Some(Decoded {
+        text: text.into_owned(),
+        encoding: encoding.name(),
+        warnings,
+    })
 }
 
 /// Scores decoded text: Japanese letters and common punctuation earn
@@ -156,8 +201,39 @@ mod tests {
     }
 
     #[test]
+    fn utf16_with_bom() {
+        let mut le = b"\xFF\xFE".to_vec();
+        le.extend(SAMPLE.encode_utf16().flat_map(u16::to_le_bytes));
+        let d = decode(&le);
+        assert_eq!((d.text.as_str(), d.encoding), (SAMPLE, "UTF-16LE"));
+        let mut be = b"\xFE\xFF".to_vec();
+        be.extend(SAMPLE.encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(decode(&be).text, SAMPLE);
+    }
+
+    #[test]
+    fn utf16_lone_surrogate_is_replaced_with_a_warning() {
+        // 「A」, a high surrogate without its pair, 「B」
+        let d = decode(b"\xFF\xFEA\x00\x00\xD8B\x00");
+        assert_eq!(d.text, "A\u{FFFD}B");
+        assert!(d.warnings[0].contains("lone surrogate"), "{:?}", d.warnings);
+    }
+
+    #[test]
+    fn control_characters_are_reported() {
+        let d = decode("不正アクセス\u{0}について".as_bytes());
+        assert_eq!(d.text, "不正アクセス\u{0}について");
+        assert!(
+            d.warnings[0].starts_with("1 control character"),
+            "{:?}",
+            d.warnings
+        );
+        assert!(decode("氏名\t住所\r\n".as_bytes()).warnings.is_empty());
+    }
+
+    #[test]
     fn garbage_gives_a_warning_not_a_panic() {
-        let d = decode(&[0xff, 0xfe, 0x80, 0x81, 0x00, 0xa0]);
+        let d = decode(&[0x80, 0xff, 0xfe, 0x81, 0xa0, 0xfd]);
         assert!(!d.warnings.is_empty(), "{d:?}");
     }
 }

@@ -133,12 +133,17 @@ impl Parser {
     /// ```
     /// let notice = jpnotice::Parser::new().parse("お知らせ");
     /// assert!(notice.dates.is_empty());
+    /// let empty = jpnotice::Parser::new().parse(" \n");
+    /// assert_eq!(empty.warnings, ["no text: the input is empty or only whitespace"]);
     /// ```
     pub fn parse(&self, text: &str) -> Notice {
         self.parse_with(text, Vec::new())
     }
 
     fn parse_with(&self, text: &str, mut warnings: Vec<String>) -> Notice {
+        if text.trim().is_empty() {
+            warnings.push("no text: the input is empty or only whitespace".to_owned());
+        }
         let doc = Document::new(text);
         let meta = extract::metadata::extract(&doc);
         let published = extract::published::extract(&doc, &mut warnings);

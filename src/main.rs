@@ -225,6 +225,9 @@ fn per_text(args: &TextArgs, f: impl Fn(&str) -> serde_json::Value) -> Result<Ex
 struct Input {
     path: PathBuf,
     source: String,
+    /// Why the walk could not use this path (a symlink loop, a dangling
+    /// link): reported in its place in the output.
+    problem: Option<String>,
 }
 
 fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
@@ -246,9 +249,8 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
     let mut failures = 0usize;
     let mut inputs = Vec::new();
     for path in &args.paths {
-        collect_inputs(path, &mut inputs, &mut failures);
+        collect_inputs(path, &mut inputs);
     }
-    let walk_failures = failures;
     let mut skipped = 0usize;
     if args.resume
         && let Some(dir) = &args.output
@@ -315,7 +317,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
     }
     eprintln!(
         "jpnotice: {} file(s): {converted} converted, {} failed{}, {:.2} s",
-        inputs.len() + walk_failures + skipped,
+        inputs.len() + skipped,
         failures,
         if skipped > 0 {
             format!(", {skipped} up to date")
@@ -367,22 +369,11 @@ fn write_output(path: &Path, text: &str) -> Result<(), String> {
         .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
-/// The bytes of a file, or of stdin when the path is `-`.
-fn read_path_or_stdin(path: &Path) -> io::Result<Vec<u8>> {
-    if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        io::stdin().read_to_end(&mut buf)?;
-        Ok(buf)
-    } else {
-        std::fs::read(path)
-    }
-}
-
 /// Prints the text the parser reads from one file.
 fn text(args: TextFileArgs) -> Result<ExitCode, String> {
     args.pdf.engines()?;
-    let bytes = read_path_or_stdin(&args.path)
-        .map_err(|e| format!("{}: cannot read: {e}", args.path.display()))?;
+    let bytes = read_input(&args.path, jpnotice::DEFAULT_MAX_INPUT_BYTES)
+        .map_err(|e| format!("{}: {e}", args.path.display()))?;
     let text = if jpnotice::pdf::is_pdf(&bytes) {
         let reply = extract_pdf_in_worker(&bytes, &args.pdf)
             .map_err(|e| format!("{}: {e}", args.path.display()))?;
@@ -416,20 +407,25 @@ fn progress_bar(len: usize) -> Option<indicatif::ProgressBar> {
 }
 
 /// Expands a path argument: a file as is, a directory recursively
-/// (`.txt`, `.md`, `.pdf`, sorted), `-` for stdin.
-fn collect_inputs(path: &Path, inputs: &mut Vec<Input>, failures: &mut usize) {
+/// (`.txt`, `.text`, `.md`, `.pdf`, sorted, symlinks followed), `-` for
+/// stdin. Paths the walk cannot follow (symlink loops, dangling links)
+/// become inputs with a problem, so that they are reported in order.
+fn collect_inputs(path: &Path, inputs: &mut Vec<Input>) {
+    let input = |path: &Path, problem: Option<String>| Input {
+        path: path.to_owned(),
+        source: path.display().to_string(),
+        problem,
+    };
     if path.as_os_str() == "-" {
         inputs.push(Input {
             path: path.to_owned(),
             source: "-".into(),
+            problem: None,
         });
         return;
     }
     if !path.is_dir() {
-        inputs.push(Input {
-            path: path.to_owned(),
-            source: path.display().to_string(),
-        });
+        inputs.push(input(path, None));
         return;
     }
     let walker = walkdir::WalkDir::new(path)
@@ -437,22 +433,78 @@ fn collect_inputs(path: &Path, inputs: &mut Vec<Input>, failures: &mut usize) {
         .sort_by_file_name();
     for entry in walker {
         match entry {
-            Ok(e) if e.file_type().is_file() && has_notice_extension(e.path()) => {
-                inputs.push(Input {
-                    path: e.path().to_owned(),
-                    source: e.path().display().to_string(),
-                });
+            // FIFOs and devices with a notice's name are kept: reading
+            // them fails with a clear message instead of a silent skip.
+            Ok(e) if !e.file_type().is_dir() && has_notice_extension(e.path()) => {
+                inputs.push(input(e.path(), None));
             }
             Ok(_) => {}
             Err(err) => {
-                *failures += 1;
-                let at = err
-                    .path()
-                    .map_or_else(|| path.display().to_string(), |p| p.display().to_string());
-                eprintln!("jpnotice: {at}: {err}");
+                let at = err.path().unwrap_or(path);
+                let problem = match err.io_error() {
+                    Some(io) => format!("cannot read: {io}"),
+                    None => format!("skipped: {err}"),
+                };
+                inputs.push(input(at, Some(problem)));
             }
         }
     }
+}
+
+/// Reads a file (or stdin for `-`) of at most `max_bytes`, refusing
+/// FIFOs, devices and sockets (reading them could block or never end) and
+/// files over the limit before reading them.
+fn read_input(path: &Path, max_bytes: usize) -> Result<Vec<u8>, String> {
+    let limit = u64::try_from(max_bytes).unwrap_or(u64::MAX);
+    let too_large = |size: String| {
+        format!("{size} bytes is over the limit of {max_bytes} bytes (raise it with --max-bytes)")
+    };
+    let mut buf = Vec::new();
+    if path.as_os_str() == "-" {
+        io::stdin()
+            .take(limit.saturating_add(1))
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("cannot read: {e}"))?;
+    } else {
+        let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+        if !meta.is_file() {
+            return Err(format!(
+                "not a regular file ({}): skipped",
+                file_kind(&meta.file_type())
+            ));
+        }
+        if meta.len() > limit {
+            return Err(too_large(meta.len().to_string()));
+        }
+        std::fs::File::open(path)
+            .and_then(|f| f.take(limit.saturating_add(1)).read_to_end(&mut buf))
+            .map_err(|e| format!("cannot read: {e}"))?;
+    }
+    if buf.len() > max_bytes {
+        return Err(too_large(format!("more than {max_bytes}")));
+    }
+    Ok(buf)
+}
+
+/// What a non-regular file is, in words.
+fn file_kind(kind: &std::fs::FileType) -> &'static str {
+    if kind.is_dir() {
+        return "a directory";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    "a special file"
 }
 
 fn has_notice_extension(path: &Path) -> bool {
@@ -470,7 +522,10 @@ fn parse_input(
     max_bytes: usize,
     pdf: &PdfLimits,
 ) -> Result<Notice, String> {
-    let bytes = read_path_or_stdin(&input.path).map_err(|e| format!("cannot read: {e}"))?;
+    if let Some(problem) = &input.problem {
+        return Err(problem.clone());
+    }
+    let bytes = read_input(&input.path, max_bytes)?;
     let mut notice = parse_file_bytes(parser, &bytes, max_bytes, pdf)?;
     notice.source = Some(input.source.clone());
     Ok(notice)
@@ -763,8 +818,8 @@ fn limit_memory(_command: &mut Process, _mib: u64) {}
 fn pdf_worker(args: PdfWorkerArgs) -> Result<ExitCode, String> {
     // Engine panics are caught and reported as warnings; keep stderr quiet.
     std::panic::set_hook(Box::new(|_| {}));
-    let bytes =
-        read_path_or_stdin(&args.path).map_err(|e| format!("{}: {e}", args.path.display()))?;
+    let bytes = read_input(&args.path, jpnotice::DEFAULT_MAX_INPUT_BYTES)
+        .map_err(|e| format!("{}: {e}", args.path.display()))?;
     let engines = if args.engines.is_empty() {
         Engine::ALL.to_vec()
     } else {

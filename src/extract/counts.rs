@@ -252,6 +252,13 @@ pub fn extract(doc: &Document, warnings: &mut Vec<String>) -> Vec<RecordCount> {
             continue;
         };
         let Some(value) = whole(q.value) else {
+            if q.value >= MAX_COUNT {
+                let shown: String = text[q.start..q.end].chars().take(20).collect();
+                warnings.push(format!(
+                    "a count too large to be real (「{shown}…」, {} characters) was ignored",
+                    text[q.start..q.end].chars().count()
+                ));
+            }
             continue;
         };
         let clause = clause_before(text, q.start);
@@ -291,9 +298,13 @@ pub fn extract(doc: &Document, warnings: &mut Vec<String>) -> Vec<RecordCount> {
     dedupe(found)
 }
 
-/// A whole, positive count that fits in u64.
+/// Counts from this size up are no record counts (a thousand times the
+/// largest breaches ever reported): digit runs gone wrong.
+const MAX_COUNT: f64 = 1e15;
+
+/// A whole, positive count below [`MAX_COUNT`].
 fn whole(value: f64) -> Option<u64> {
-    let ok = value >= 1.0 && value.fract() == 0.0 && value < 1e15;
+    let ok = value >= 1.0 && value.fract() == 0.0 && value < MAX_COUNT;
     // The bounds are checked just above, so the cast is exact.
     ok.then_some(value as u64)
 }
@@ -972,6 +983,18 @@ mod tests {
         );
         assert!(counts("添付ファイル付きメールの総件数：1,929件")[0].total);
         assert!(counts("合計 3,000名")[0].total);
+    }
+
+    #[test]
+    fn absurd_counts_are_ignored_with_a_warning() {
+        for digits in [20, 400, 10_000] {
+            let text = format!("約{}人分の氏名が流出しました。", "1".repeat(digits));
+            let mut warnings = Vec::new();
+            let found = extract(&Document::new(&text), &mut warnings);
+            assert!(found.is_empty(), "{digits}: {found:?}");
+            assert_eq!(warnings.len(), 1, "{digits}: {warnings:?}");
+            assert!(warnings[0].contains("too large"), "{warnings:?}");
+        }
     }
 
     #[test]

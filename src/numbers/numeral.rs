@@ -21,7 +21,8 @@
 /// A numeral parsed at some position of a text.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Numeral {
-    /// Its value (`1.5万` → 15000).
+    /// Its value (`1.5万` → 15000); infinite for a numeral of more digits
+    /// than a `f64` holds.
     pub value: f64,
     /// Byte offset where it starts.
     pub start: usize,
@@ -293,8 +294,10 @@ pub fn parse_at(text: &str, start: usize) -> Option<Numeral> {
     if n.end == start {
         return None;
     }
+    // Thousands of digits overflow to infinity: still a numeral (so a
+    // count can say it is too large), never NaN.
     n.value = total + section + current.unwrap_or(0.0);
-    n.value.is_finite().then_some(n)
+    (!n.value.is_nan()).then_some(n)
 }
 
 #[cfg(test)]
@@ -364,6 +367,7 @@ mod tests {
         assert_eq!(parse_at("", 0), None);
         assert_eq!(parse_at("1", 5), None);
         let huge = "9".repeat(400);
-        assert_eq!(parse_at(&huge, 0), None);
+        let n = parse_at(&huge, 0).unwrap();
+        assert_eq!((n.value, n.end), (f64::INFINITY, 400));
     }
 }
