@@ -476,6 +476,7 @@ fn read_input(path: &Path, max_bytes: usize) -> Result<Vec<u8>, String> {
         if meta.len() > limit {
             return Err(too_large(meta.len().to_string()));
         }
+        buf.reserve_exact(usize::try_from(meta.len()).unwrap_or(0));
         std::fs::File::open(path)
             .and_then(|f| f.take(limit.saturating_add(1)).read_to_end(&mut buf))
             .map_err(|e| format!("cannot read: {e}"))?;

@@ -12,12 +12,14 @@
 //! assert_eq!(surfaces, ["ランサムウェア", "による", "不正アクセス"]);
 //! ```
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use lindera::dictionary::{Dictionary, UserDictionary};
 use lindera::mode::Mode;
 use lindera::segmenter::Segmenter;
 use lindera_dictionary::builder::DictionaryBuilder;
+use lindera_dictionary::viterbi::Lattice;
 
 lindera_dictionary::embedded_dictionary!("/ipadic", EmbeddedIpadic);
 
@@ -113,7 +115,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         // An offset inside a replaced character cannot be a token boundary.
         offset - 2 * n
     };
-    let Ok(tokens) = segmenter().segment(std::borrow::Cow::Borrowed(shown.as_str())) else {
+    thread_local! {
+        // The Viterbi lattice, reused from call to call: setting up a fresh
+        // one costs more than segmenting a short sentence.
+        static LATTICE: RefCell<Lattice> = RefCell::new(Lattice::default());
+    }
+    let segmented = LATTICE.with(|lattice| {
+        let mut lattice = lattice.borrow_mut();
+        segmenter().segment_with_lattice(std::borrow::Cow::Borrowed(shown.as_str()), &mut lattice)
+    });
+    let Ok(tokens) = segmented else {
         return Vec::new();
     };
     tokens
