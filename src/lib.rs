@@ -191,6 +191,37 @@ fn published_date(value: &str) -> Option<Date> {
     }
 }
 
+/// Loads the dictionary and compiles the extractors' patterns now, in the
+/// reverse order of a parse. Everything it prepares is prepared once per
+/// process, so a thread running this beside the first parse shares that
+/// work with it on a second core: the command line does so to print its
+/// first notice sooner. Calling it is never needed for correct results.
+///
+/// ```
+/// let helper = std::thread::spawn(jpnotice::warm_up);
+/// let notice = jpnotice::parse("令和６年５月１日\n不正アクセスに関するお知らせ");
+/// helper.join().unwrap();
+/// assert_eq!(notice.published.unwrap().value, "2024-05-01");
+/// ```
+pub fn warm_up() {
+    const SAMPLE: &str = "令和6年5月1日\n株式会社見本\n\
+        不正アクセスによる個人情報漏えいのおそれに関するお知らせ\n\
+        1. 概要\n4月9日(火)、氏名、住所など約1,200件が流出したおそれがあります。\n\
+        お問い合わせ 0120-000-000(平日9:00~17:00)\n";
+    let parser = Parser::new();
+    let doc = Document::new(SAMPLE);
+    let mut warnings = Vec::new();
+    let _ = extract::contacts::extract(&doc, &mut warnings);
+    let types = extract::incident::extract(&doc);
+    let _ = extract::kind::extract(&doc, &types);
+    let _ = extract::leak::extract(&doc);
+    let _ = extract::data_items::extract(&doc, &parser.vocabulary, &mut warnings);
+    let _ = extract::counts::extract(&doc, &mut warnings);
+    let _ = extract::dates::extract(&doc, None, &mut warnings);
+    let _ = extract::published::extract(&doc, &mut warnings);
+    let _ = extract::metadata::extract(&doc);
+}
+
 /// Parses decoded text with default options.
 ///
 /// ```

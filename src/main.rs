@@ -238,6 +238,9 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
             .map_err(|e| format!("cannot start {jobs} threads: {e}"))?;
     }
     args.pdf.engines()?;
+    // Share the one-off start-up work (patterns, dictionary) with a second
+    // core while the first files are read and parsed.
+    std::thread::spawn(jpnotice::warm_up);
     let mut parser = Parser::new().max_input_bytes(args.max_bytes);
     if let Some(path) = &args.data_items {
         parser = parser.vocabulary(jpnotice::extract::data_items::Vocabulary::from_path(path)?);

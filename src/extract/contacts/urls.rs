@@ -18,8 +18,10 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static FILE_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[A-Za-z0-9_\-.]+\.(?:pdf|html?|xlsx?|docx?|csv|zip|txt|jpe?g|png|pptx?)(?-u:\b)")
-        .expect("static regex")
+    Regex::new(
+        r"(?i)[A-Za-z0-9_\-.]+\.(?:pdf|html?|xlsx?|docx?|csv|zip|txt|jpe?g|png|pptx?)(?-u:\b)",
+    )
+    .expect("static regex")
 });
 
 /// Byte ranges of the URLs in `text`, trailing punctuation cut.
