@@ -48,10 +48,21 @@ fn bench_set(c: &mut Criterion, name: &str, texts: &[String]) {
         })
     });
 
-    // Extractors alone, on documents normalized and tokenized beforehand.
+    group.bench_function("sentences", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| extract::sentences::split_text(t).len())
+                .sum::<usize>()
+        })
+    });
+
+    // Extractors alone, on documents normalized and split into sentences
+    // beforehand (the data-item extractor tokenizes the pieces it reads,
+    // so its time includes that tokenizing).
     let docs: Vec<Document> = texts.iter().map(|t| Document::new(t)).collect();
     for d in &docs {
-        let _ = d.tokens();
+        let _ = d.sentences();
     }
     let vocabulary = extract::data_items::Vocabulary::embedded();
     group.bench_function("extract/published+dates", |b| {
