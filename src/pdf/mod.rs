@@ -7,13 +7,13 @@
 //! 2. [`Engine::PdfExtract`] (`pdf-extract`): good with ToUnicode maps;
 //! 3. [`Engine::Pdftotext`] (poppler's command), when it is installed.
 //!
-//! The first engine whose text passes the [`quality`] checks wins. An
-//! engine that errors, panics (caught), runs past the time limit or fails
-//! a check is passed over, and the reason is written to
-//! [`PdfText::warnings`]. When no engine passes, the best failing text is
-//! used, with its problems as warnings. The text is then [`repair`]ed
-//! (radicals → kanji, vertical lines joined, pages separated by a line
-//! holding a form feed).
+//! Each engine's pages are [`repair`]ed (radicals → kanji, vertical lines
+//! joined) and the repaired text is checked: the first engine whose text
+//! passes the [`quality`] checks wins. An engine that errors, panics
+//! (caught), runs past the time limit or fails a check is passed over, and
+//! the reason is written to [`PdfText::warnings`]. When no engine passes,
+//! the best failing text is used, with its problems as warnings. Pages are
+//! separated by a line holding a form feed.
 //!
 //! Encrypted PDFs whose user password is empty (「印刷・コピー制限付き」)
 //! are read; other encrypted PDFs give [`Error::Pdf`] saying so.
@@ -212,7 +212,7 @@ pub fn extract_text(bytes: &[u8]) -> Result<PdfText, Error> {
     extract_with(bytes, &Options::default())
 }
 
-/// One engine's try: its pages and problems, or why it failed.
+/// One engine's try: its repaired pages and their problems, or why it failed.
 struct Attempt {
     engine: Engine,
     outcome: Result<(Pages, Vec<quality::Problem>), Failure>,
@@ -237,7 +237,8 @@ pub fn extract_with(bytes: &[u8], options: &Options) -> Result<PdfText, Error> {
         if !engine.available() || attempts.iter().any(|a| a.engine == engine) {
             continue;
         }
-        let outcome = run_isolated(engine, &shared, options.time_limit).map(|pages| {
+        let outcome = run_isolated(engine, &shared, options.time_limit).map(|mut pages| {
+            pages.texts = pages.texts.iter().map(|p| repair::repair_page(p)).collect();
             let problems = check_quality(&pages.texts, bytes, &mut cjk_fonts);
             (pages, problems)
         });
@@ -315,7 +316,7 @@ fn choose(attempts: Vec<Attempt>) -> Result<PdfText, Error> {
             .map(|w| format!("PDF ({engine}): {w}")),
     );
     Ok(PdfText {
-        text: repair::repair_pages(&pages.texts),
+        text: pages.texts.join(repair::PAGE_BREAK),
         engine: engine.name(),
         warnings,
         pages: pages.texts.len(),

@@ -19,11 +19,18 @@ pub const PAGE_BREAK: &str = "\n\u{c}\n";
 /// assert_eq!(jpnotice::pdf::repair::repair_pages(&pages), "一般社団法人\n\u{c}\n会長");
 /// ```
 pub fn repair_pages(pages: &[String]) -> String {
-    let repaired: Vec<String> = pages
-        .iter()
-        .map(|p| radicals_to_kanji(&join_vertical_lines(p.trim_end())))
-        .collect();
+    let repaired: Vec<String> = pages.iter().map(|p| repair_page(p)).collect();
     repaired.join(PAGE_BREAK)
+}
+
+/// Repairs one page: vertical lines joined, radicals replaced, trailing
+/// whitespace dropped.
+///
+/// ```
+/// assert_eq!(jpnotice::pdf::repair::repair_page("⽒名\n"), "氏名");
+/// ```
+pub fn repair_page(page: &str) -> String {
+    radicals_to_kanji(&join_vertical_lines(page.trim_end()))
 }
 
 /// Replaces radicals with the kanji they stand for.
