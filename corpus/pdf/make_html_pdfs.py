@@ -127,7 +127,7 @@ def table(head, rows, header=True):
     cells = [(head, "th")] if header else []
     cells += [(r, "td") for r in rows]
     for i, (r, tag) in enumerate(cells):
-        attrs = [width if (i == 0 and j == 0) else "" for j in range(len(r))]
+        attrs = [(width if (i == 0 and j == 0) else "") + ' valign="top"' for j in range(len(r))]
         row = "".join(f"<{tag}{a}>{esc(c)}</{tag}>" for a, c in zip(attrs, r))
         parts.append(f"<tr>{row}</tr>")
     parts.append("</table>")
