@@ -251,8 +251,9 @@ fn ends_sentence(line: &str) -> bool {
         .ends_with(['。', '．', '.', '！', '？', '!', '?', ':', '：'])
 }
 
-/// True when a line starts an item, a heading or a note: 「（２）」「(2)」
-/// 「※」「・」「①」「〇」「■」「【」「第」「２．」「１ 」「三　」.
+/// True when a line starts an item, a heading, a note or a URL: 「（２）」
+/// 「(2)」「※」「・」「①」「〇」「■」「【」「第」「２．」「１ 」「三　」
+/// 「https://」.
 fn starts_item(line: &str) -> bool {
     static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:[0-9]+|[０-９]+|[一二三四五六七八九十]+)[.．)）、 　]")
@@ -280,7 +281,7 @@ fn starts_item(line: &str) -> bool {
                 | '①'..='⑳'
         )
     });
-    marker || NUMBERED.is_match(line)
+    marker || line.starts_with("http") || NUMBERED.is_match(line)
 }
 
 #[cfg(test)]
@@ -330,6 +331,12 @@ mod tests {
             got,
             page.replacen(&format!("{WIDE}\n2月8日"), &format!("{WIDE}2月8日"), 1)
         );
+    }
+
+    #[test]
+    fn urls_keep_their_line() {
+        let page = format!("{WIDE}\nhttps://www.example.jp/news/2026/0306.html");
+        assert_eq!(join_wrapped_lines(&page), page);
     }
 
     #[test]
