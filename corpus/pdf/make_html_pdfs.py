@@ -14,9 +14,9 @@ Kinds (each the way real notices reach us):
             right-to-left columns)
 
 The HTML holds the text of the source lines and nothing else: Markdown markup of .md notices
-(`#` headings, `- ` items, `|` table rows) becomes HTML elements, and a plain-text timeline
+(`#` headings, `- ` items, `|` table rows) becomes HTML elements; in plain text, a timeline
 (a date cell, spaces, then the event; deeper-indented continuation lines) becomes a
-two-column table. tests/pdf.rs strips the same markup from the source lines before comparing.
+two-column table, and 3+ lines of cells set apart by 2+ spaces a table with a header row. tests/pdf.rs strips the same markup from the source lines before comparing.
 
 Reproducibility: the dates the tools write (/CreationDate, /ModDate, xmp dates), LibreOffice's
 /DocChecksum and the /ID are replaced by fixed bytes of the same length, then qpdf rewrites
@@ -46,7 +46,9 @@ CHROMIUM_FLAGS = [
 TABLE_ROW = re.compile(r"^\|(.*)\|\s*$")
 TABLE_RULE = re.compile(r"^\|[\s:|-]+\|\s*$")
 # A timeline line: a date cell (with 月 or 翌), spaces (ASCII or ideographic), the event.
-TIMELINE_ROW = re.compile(r"^[ \u3000]{0,4}(\S.*?日\S*)[ \u3000]{1,}(\S.*)$")
+TIMELINE_ROW = re.compile(r"^[ \u3000]{0,4}(\S.{0,10}?日\S*)[ \u3000]+(\S.*)$")
+# Cells of a plain-text table row are set apart by two or more spaces.
+CELL_GAP = re.compile(r"[ \u3000]{2,}")
 CONTINUATION = re.compile(r"^[ \u3000]{8,}(\S.*)$")
 # A line pushed far right (a date or the issuer above the title) stays right-aligned.
 RIGHT = re.compile(r"^[ \u3000]{20,}\S")
@@ -93,10 +95,47 @@ def markdown_blocks(lines):
     return out
 
 
+def spaced_cells(line):
+    """The cells of a line whose cells are set apart by 2+ spaces, else None."""
+    cells = [c for c in CELL_GAP.split(line.strip()) if c]
+    return cells if len(cells) >= 2 else None
+
+
+def spaced_tables(lines):
+    """{first line index: (line count, rows)} for runs of 3+ lines of spaced cells; short
+    rows (「計  9,731名」) keep their first cell first and their last cells last."""
+    found, i = {}, 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and spaced_cells(lines[j]):
+            j += 1
+        if j - i >= 3:
+            rows = [spaced_cells(l) for l in lines[i:j]]
+            width = max(len(r) for r in rows)
+            rows = [r[:1] + [""] * (width - len(r)) + r[1:] for r in rows]
+            found[i] = (j - i, rows)
+        i = max(j, i + 1)
+    return found
+
+
 def text_blocks(lines):
-    """HTML for plain-text lines; a timeline (date, spaces, event) becomes a table."""
+    """HTML for plain-text lines: a timeline (date, spaces, event) and a run of 3+ lines of
+    cells set apart by 2+ spaces (its first line the header) become tables."""
     out, rows = [], []
-    for line in lines:
+    tables = spaced_tables(lines)
+    skip = 0
+    for i, line in enumerate(lines):
+        if skip:
+            skip -= 1
+            continue
+        if i in tables:
+            if rows:
+                out.append(table(["日時", "経過"], rows, header=False))
+                rows = []
+            count, cells = tables[i]
+            out.append(table(cells[0], cells[1:]))
+            skip = count - 1
+            continue
         row = TIMELINE_ROW.match(line)
         more = CONTINUATION.match(line)
         if rows and more:

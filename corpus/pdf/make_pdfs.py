@@ -154,6 +154,7 @@ CORPUS = [
     ("water-failure.lo.pdf", "lo", "water-utility-system-failure-2nd.txt", 1, 999),
     ("hospital-ransomware.chrome.pdf", "chrome",
      "archive-shape-hospital-ransomware-vpn.md", 1, 999),
+    ("contractor-pc.lo.pdf", "lo", "city-cover-letter-plus-contractor-stolen-pc.txt", 1, 999),
     ("health-insurance.chrome-v.pdf", "chrome-v",
      "health-insurance-kanji-era-misdelivered-letters.txt", 1, 999),
 ]
