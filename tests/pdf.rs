@@ -435,3 +435,60 @@ fn cli_extracts_a_folder_of_good_and_bad_pdfs() {
     assert!(failed_line(name), "{name}: {report}");
     assert!(report.contains("truncated.broken.pdf"), "{report}");
 }
+
+mod repair_props {
+    use jpnotice::pdf::repair::repair_page;
+    use proptest::prelude::*;
+
+    /// Characters that exercise the page repairs: glyphs, spaces of both
+    /// widths, newlines, closing brackets, item markers, sentence ends, ASCII.
+    fn page_char() -> impl Strategy<Value = char> {
+        prop::sample::select(vec![
+            '令', '和', '年', '月', '日', 'お', '知', 'ら', 'せ', '（', '）', '」', '※', '①', '。',
+            '、', '１', '2', 'a', 'h', 't', 'p', '-', ' ', '　', '\n', '\n', '\n',
+        ])
+    }
+
+    fn visible(text: &str) -> String {
+        text.chars().filter(|c| !c.is_whitespace()).collect()
+    }
+
+    /// Lines of a vertical page as engines give it: mostly one glyph per
+    /// line, column breaks, space glyphs, sideways text, glued glyphs.
+    fn vertical_line() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "令\n",
+            "和\n",
+            "（\n",
+            "）\n",
+            "お\n",
+            "。\n",
+            "\n",
+            "\u{3000}\n",
+            " \n",
+            "）022-263\n",
+            "記一\n",
+            "内 正\n",
+            "）」\n",
+        ])
+    }
+
+    proptest! {
+        /// Repairs only move line breaks and spaces: the visible characters
+        /// (no radicals here) stay the same, in the same order.
+        #[test]
+        fn repairs_keep_the_visible_characters(chars in prop::collection::vec(page_char(), 0..400)) {
+            let page: String = chars.into_iter().collect();
+            prop_assert_eq!(visible(&repair_page(&page)), visible(&page));
+        }
+
+        /// The same on vertical pages, where columns are joined.
+        #[test]
+        fn vertical_repairs_keep_the_visible_characters(
+            lines in prop::collection::vec(vertical_line(), 0..300)
+        ) {
+            let page: String = lines.concat();
+            prop_assert_eq!(visible(&repair_page(&page)), visible(&page));
+        }
+    }
+}
