@@ -12,6 +12,8 @@ Kinds (each the way real notices reach us):
   chrome    headless Chromium --print-to-pdf of generated HTML: horizontal, with a table
   chrome-v  headless Chromium of HTML with CSS `writing-mode: vertical-rl` (vertical Japanese,
             right-to-left columns)
+  lo-v      LibreOffice Writer from a generated flat ODT whose page writing mode is tb-rl
+            (vertical, like Word's 縦書き; half-width digits and Latin set sideways)
 
 The HTML holds the text of the source lines and nothing else: Markdown markup of .md notices
 (`#` headings, `- ` items, `|` table rows) becomes HTML elements; in plain text, a timeline
@@ -201,6 +203,55 @@ def html_for(name, lines, font, vertical=False):
     return page(blocks, font, vertical)
 
 
+# ---- flat ODT (LibreOffice's HTML import has no vertical writing) ----
+
+FODT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+ xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
+ xmlns:dc="http://purl.org/dc/elements/1.1/"
+ office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+ <office:meta><dc:title>jpnotice test notice</dc:title></office:meta>
+ <office:font-face-decls><style:font-face style:name="IPAMincho" svg:font-family="IPAMincho"/>
+ </office:font-face-decls>
+ <office:styles><style:default-style style:family="paragraph">
+  <style:text-properties style:font-name="IPAMincho" fo:font-size="10.5pt"
+   style:font-name-asian="IPAMincho" style:font-size-asian="10.5pt" fo:language="ja"
+   fo:country="JP" style:language-asian="ja" style:country-asian="JP"/>
+ </style:default-style></office:styles>
+ <office:automatic-styles>
+  <style:style style:name="R" style:family="paragraph">
+   <style:paragraph-properties fo:text-align="end"/></style:style>
+  <style:page-layout style:name="pm1">
+   <style:page-layout-properties fo:page-width="297mm" fo:page-height="210mm"
+    style:print-orientation="landscape" style:writing-mode="{mode}" fo:margin-top="18mm"
+    fo:margin-bottom="18mm" fo:margin-left="18mm" fo:margin-right="18mm"/>
+  </style:page-layout>
+ </office:automatic-styles>
+ <office:master-styles>
+  <style:master-page style:name="Standard" style:page-layout-name="pm1"/></office:master-styles>
+ <office:body><office:text>
+{body}
+ </office:text></office:body>
+</office:document>
+"""
+
+
+def fodt_for(lines, vertical=True):
+    """A flat ODT: one paragraph per non-blank source line, far-right lines aligned to the end;
+    A4 landscape written top to bottom, right to left when `vertical`."""
+    paragraphs = []
+    for line in lines:
+        if not line.strip():
+            continue
+        style = ' text:style-name="R"' if RIGHT.match(line) else ""
+        paragraphs.append(f"  <text:p{style}>{esc(line.strip())}</text:p>")
+    return FODT.format(mode="tb-rl" if vertical else "lr-tb", body="\n".join(paragraphs))
+
+
 # ---- converters ----
 
 def fix_volatile(data):
@@ -229,13 +280,15 @@ def finish(raw, path):
                     "--compress-streams=y", "--recompress-flate", raw, path], check=True)
 
 
-def libreoffice(html_text, path):
+def libreoffice(document, path, suffix="html"):
+    """Converts an HTML (`suffix` "html") or flat ODT ("fodt") document with Writer."""
     with tempfile.TemporaryDirectory() as tmp:
-        src = os.path.join(tmp, "notice.html")
+        src = os.path.join(tmp, "notice." + suffix)
         with open(src, "w", encoding="utf-8") as f:
-            f.write(html_text)
+            f.write(document)
+        infilter = ["--infilter=HTML (StarWriter)"] if suffix == "html" else []
         subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless",
-                        "--infilter=HTML (StarWriter)", "--convert-to", "pdf:writer_pdf_Export",
+                        *infilter, "--convert-to", "pdf:writer_pdf_Export",
                         "--outdir", tmp, src],
                        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         finish(os.path.join(tmp, "notice.pdf"), path)
@@ -264,8 +317,10 @@ def make(kind, path, name, lines):
         chromium(html_for(name, lines, GOTHIC), path)
     elif kind == "chrome-v":
         chromium(html_for(name, lines, MINCHO, vertical=True), path)
+    elif kind == "lo-v":
+        libreoffice(fodt_for(lines), path, suffix="fodt")
     else:
         raise ValueError(kind)
 
 
-KINDS = ("lo", "chrome", "chrome-v")
+KINDS = ("lo", "chrome", "chrome-v", "lo-v")

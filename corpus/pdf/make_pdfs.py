@@ -14,8 +14,8 @@ Kinds (each the way real notices reach us):
   enc     cid-h encrypted with an owner password and an EMPTY user password (opens anywhere)
   locked  cid-h encrypted with a non-empty user password (cannot be read without it)
   trunc   the first 60% of a cid-h file (broken: no xref, no trailer)
-  lo, chrome, chrome-v   LibreOffice and headless Chromium output of generated HTML (tables,
-          vertical-rl): made by make_html_pdfs.py beside this file, see there
+  lo, chrome, chrome-v, lo-v   LibreOffice and headless Chromium output of generated HTML or
+          ODT (tables, vertical text): made by make_html_pdfs.py beside this file, see there
 
 The manifest records, per PDF, the source notice and the line range typeset, so that
 tests can compare the extracted text with the source without copying it.
@@ -155,6 +155,7 @@ CORPUS = [
     ("hospital-ransomware.chrome.pdf", "chrome",
      "archive-shape-hospital-ransomware-vpn.md", 1, 999),
     ("contractor-pc.lo.pdf", "lo", "city-cover-letter-plus-contractor-stolen-pc.txt", 1, 999),
+    ("email-misdelivery.lo-v.pdf", "lo-v", "foundation-email-to-cc-misdelivery.txt", 1, 999),
     ("health-insurance.chrome-v.pdf", "chrome-v",
      "health-insurance-kanji-era-misdelivered-letters.txt", 1, 999),
 ]
