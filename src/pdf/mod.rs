@@ -8,7 +8,8 @@
 //! 3. [`Engine::Pdftotext`] (poppler's command), when it is installed.
 //!
 //! Each engine's pages are [`repair`]ed (radicals → kanji, vertical lines
-//! joined) and the repaired text is checked: the first engine whose text
+//! joined, wrapped lines joined) and the repaired text is checked (vertical
+//! text whose columns run together is caught before the repairs): the first engine whose text
 //! passes the [`quality`] checks wins. An engine that errors, panics
 //! (caught), runs past the time limit or fails a check is passed over, and
 //! the reason is written to [`PdfText::warnings`]. When no engine passes,
@@ -26,6 +27,7 @@
 
 pub mod child;
 mod fonts;
+pub mod layout;
 mod oxidize;
 mod pdfextract;
 mod pdftotext;
@@ -238,8 +240,9 @@ pub fn extract_with(bytes: &[u8], options: &Options) -> Result<PdfText, Error> {
             continue;
         }
         let outcome = run_isolated(engine, &shared, options.time_limit).map(|mut pages| {
+            let mut problems = quality::check_raw(&pages.texts);
             pages.texts = pages.texts.iter().map(|p| repair::repair_page(p)).collect();
-            let problems = check_quality(&pages.texts, bytes, &mut cjk_fonts);
+            problems.extend(check_quality(&pages.texts, bytes, &mut cjk_fonts));
             (pages, problems)
         });
         let passed = matches!(&outcome, Ok((_, problems)) if problems.is_empty());

@@ -11,7 +11,13 @@
 //! - at most three characters on most lines (at least 10 lines, 60 %):
 //!   vertical text read in pieces, or read across the columns.
 //!
-//! The checks look at the text after [`super::repair`]: vertical text read
+//! - vertical text read one glyph per line (at least 10 lines, 60 % of one
+//!   glyph) with no empty line between the columns: more than
+//!   [`MAX_COLUMN`] characters without a break, more than any column holds.
+//!   The repair would run every column into one line. This check
+//!   ([`check_raw`]) looks at the text before the repairs.
+//!
+//! The other checks look at the text after [`super::repair`]: vertical text read
 //! one glyph per line that the repair joins back into lines passes, text
 //! that stays in pieces does not.
 
@@ -41,6 +47,11 @@ pub enum Problem {
     CidPlaceholders(usize),
     /// Private-use characters (unmapped glyphs of embedded fonts).
     PrivateUse(usize),
+    /// Vertical text read glyph by glyph without breaks between columns.
+    ColumnsRunTogether {
+        /// The longest run of one-glyph lines.
+        glyphs: usize,
+    },
     /// Most lines hold at most [`SHORT_LINE`] characters (vertical text
     /// read in pieces or across its columns).
     ShortLines {
@@ -62,6 +73,10 @@ impl fmt::Display for Problem {
             Problem::ReplacementChars(n) => write!(f, "{n} U+FFFD replacement characters"),
             Problem::CidPlaceholders(n) => write!(f, "{n} (cid:N) placeholders"),
             Problem::PrivateUse(n) => write!(f, "{n} private-use characters"),
+            Problem::ColumnsRunTogether { glyphs } => write!(
+                f,
+                "vertical text without breaks between its columns ({glyphs} glyphs in one run)"
+            ),
             Problem::ShortLines { short, lines } => {
                 write!(
                     f,
@@ -168,6 +183,59 @@ pub fn check(pages: &[String], cjk_fonts: bool) -> Vec<Problem> {
     problems
 }
 
+/// The most glyphs one column of vertical text holds (an A3 page of 7 pt
+/// type holds about 140).
+pub const MAX_COLUMN: usize = 150;
+
+/// Checks of the text before repairs: vertical text whose columns run
+/// together (see [`MAX_COLUMN`]).
+///
+/// ```
+/// use jpnotice::pdf::quality::{Problem, check_raw};
+/// let glyphs = "漏".repeat(160).chars().map(String::from).collect::<Vec<_>>().join("\n");
+/// assert_eq!(check_raw(&[glyphs]), vec![Problem::ColumnsRunTogether { glyphs: 160 }]);
+/// ```
+pub fn check_raw(pages: &[String]) -> Vec<Problem> {
+    let longest = pages
+        .iter()
+        .filter(|p| read_glyph_by_glyph(p))
+        .map(|p| longest_stretch(p))
+        .max()
+        .unwrap_or(0);
+    if longest > MAX_COLUMN {
+        vec![Problem::ColumnsRunTogether { glyphs: longest }]
+    } else {
+        Vec::new()
+    }
+}
+
+fn visible(line: &str) -> usize {
+    line.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// At least 10 lines, 60 % of them holding one character.
+fn read_glyph_by_glyph(page: &str) -> bool {
+    let lines = page.lines().filter(|l| visible(l) > 0).count();
+    let single = page.lines().filter(|l| visible(l) == 1).count();
+    lines >= 10 && single.saturating_mul(10) >= lines.saturating_mul(6)
+}
+
+/// The most visible characters between two empty lines.
+fn longest_stretch(page: &str) -> usize {
+    let mut longest = 0usize;
+    let mut stretch = 0usize;
+    for line in page.lines() {
+        match visible(line) {
+            0 => stretch = 0,
+            n => {
+                stretch = stretch.saturating_add(n);
+                longest = longest.max(stretch);
+            }
+        }
+    }
+    longest
+}
+
 /// Kanji, kana, CJK symbols and punctuation, full-width forms.
 ///
 /// ```
@@ -248,6 +316,25 @@ mod tests {
                 short: 10,
                 lines: 11
             }]
+        );
+    }
+
+    #[test]
+    fn columns_with_breaks_pass_the_raw_check() {
+        let column = "漏"
+            .repeat(60)
+            .chars()
+            .map(String::from)
+            .collect::<Vec<_>>();
+        let page = [column.join("\n"), column.join("\n"), column.join("\n")].join("\n\n");
+        assert!(check_raw(&[page]).is_empty());
+        // Horizontal lines without empty lines are not vertical text.
+        assert!(check_raw(&["お知らせ\n".repeat(200)]).is_empty());
+        // Sideways runs between the glyphs do not hide a missing break.
+        let glued = format!("2025\n{}", column.join("\n")).repeat(3);
+        assert_eq!(
+            check_raw(&[glued]),
+            vec![Problem::ColumnsRunTogether { glyphs: 192 }]
         );
     }
 
