@@ -3,6 +3,7 @@
 
 Usage:
     pip install reportlab==4.* ; apt-get install fonts-ipafont-gothic qpdf
+    apt-get install libreoffice-writer-nogui chromium fonts-ipafont-mincho  # lo, chrome*
     python3 corpus/pdf/make_pdfs.py            # rewrites corpus/pdf/*.pdf and manifest.tsv
     python3 corpus/pdf/make_pdfs.py --bench DIR  # every notice in every kind, for the bench
 
@@ -13,6 +14,8 @@ Kinds (each the way real notices reach us):
   enc     cid-h encrypted with an owner password and an EMPTY user password (opens anywhere)
   locked  cid-h encrypted with a non-empty user password (cannot be read without it)
   trunc   the first 60% of a cid-h file (broken: no xref, no trailer)
+  lo, chrome, chrome-v, lo-v   LibreOffice and headless Chromium output of generated HTML or
+          ODT (tables, vertical text): made by make_html_pdfs.py beside this file, see there
 
 The manifest records, per PDF, the source notice and the line range typeset, so that
 tests can compare the extracted text with the source without copying it.
@@ -28,6 +31,8 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 from reportlab import rl_config
+
+import make_html_pdfs
 
 rl_config.invariant = 1  # reproducible bytes (fixed dates and ids)
 
@@ -111,6 +116,11 @@ def vertical(path, lines, size=10.5):
 
 
 def make(kind, path, name, first, last):
+    if kind in make_html_pdfs.KINDS:
+        # Lines as they are: the HTML keeps the layout of plain-text timelines.
+        lines = read_notice(name)[first - 1:last]
+        make_html_pdfs.make(kind, path, name, lines)
+        return
     lines = source_lines(name, first, last)
     use_cid_font(kind == "cid-v")
     if kind in ("ttf",):
@@ -126,8 +136,9 @@ def make(kind, path, name, first, last):
         plain = path + ".plain.pdf"
         horizontal(plain, lines, "HeiseiMin-W3")
         user = "" if kind == "enc" else "jpnotice-user"
-        subprocess.run(["qpdf", "--static-id", "--encrypt", user, "jpnotice-owner", "128",
-                        "--use-aes=y", "--", plain, path], check=True)
+        # --static-id and --static-aes-iv: the same bytes on every run.
+        subprocess.run(["qpdf", "--static-id", "--static-aes-iv", "--encrypt", user,
+                        "jpnotice-owner", "128", "--use-aes=y", "--", plain, path], check=True)
         os.remove(plain)
     else:
         raise ValueError(kind)
@@ -140,6 +151,13 @@ CORPUS = [
     ("fax-misdelivery.cid-v.pdf", "cid-v", "city-welfare-fax-misdelivery-2nd.sjis.txt", 1, 22),
     ("roster.encrypted-empty-user.pdf", "enc", "npo-volunteer-roster-stolen-bag.eucjp.txt", 1, 999),
     ("locked.encrypted-user-password.pdf", "locked", "school-lost-usb-memory.txt", 1, 3),
+    ("water-failure.lo.pdf", "lo", "water-utility-system-failure-2nd.txt", 1, 999),
+    ("hospital-ransomware.chrome.pdf", "chrome",
+     "archive-shape-hospital-ransomware-vpn.md", 1, 999),
+    ("contractor-pc.lo.pdf", "lo", "city-cover-letter-plus-contractor-stolen-pc.txt", 1, 999),
+    ("email-misdelivery.lo-v.pdf", "lo-v", "foundation-email-to-cc-misdelivery.txt", 1, 999),
+    ("health-insurance.chrome-v.pdf", "chrome-v",
+     "health-insurance-kanji-era-misdelivered-letters.txt", 1, 999),
 ]
 
 

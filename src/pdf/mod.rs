@@ -7,13 +7,14 @@
 //! 2. [`Engine::PdfExtract`] (`pdf-extract`): good with ToUnicode maps;
 //! 3. [`Engine::Pdftotext`] (poppler's command), when it is installed.
 //!
-//! The first engine whose text passes the [`quality`] checks wins. An
-//! engine that errors, panics (caught), runs past the time limit or fails
-//! a check is passed over, and the reason is written to
-//! [`PdfText::warnings`]. When no engine passes, the best failing text is
-//! used, with its problems as warnings. The text is then [`repair`]ed
-//! (radicals → kanji, vertical lines joined, pages separated by a line
-//! holding a form feed).
+//! Each engine's pages are [`repair`]ed (radicals → kanji, vertical lines
+//! joined, wrapped lines joined) and the repaired text is checked (vertical
+//! text whose columns run together is caught before the repairs): the first engine whose text
+//! passes the [`quality`] checks wins. An engine that errors, panics
+//! (caught), runs past the time limit or fails a check is passed over, and
+//! the reason is written to [`PdfText::warnings`]. When no engine passes,
+//! the best failing text is used, with its problems as warnings. Pages are
+//! separated by a line holding a form feed.
 //!
 //! Encrypted PDFs whose user password is empty (「印刷・コピー制限付き」)
 //! are read; other encrypted PDFs give [`Error::Pdf`] saying so.
@@ -26,6 +27,7 @@
 
 pub mod child;
 mod fonts;
+pub mod layout;
 mod oxidize;
 mod pdfextract;
 mod pdftotext;
@@ -212,7 +214,7 @@ pub fn extract_text(bytes: &[u8]) -> Result<PdfText, Error> {
     extract_with(bytes, &Options::default())
 }
 
-/// One engine's try: its pages and problems, or why it failed.
+/// One engine's try: its repaired pages and their problems, or why it failed.
 struct Attempt {
     engine: Engine,
     outcome: Result<(Pages, Vec<quality::Problem>), Failure>,
@@ -237,8 +239,10 @@ pub fn extract_with(bytes: &[u8], options: &Options) -> Result<PdfText, Error> {
         if !engine.available() || attempts.iter().any(|a| a.engine == engine) {
             continue;
         }
-        let outcome = run_isolated(engine, &shared, options.time_limit).map(|pages| {
-            let problems = check_quality(&pages.texts, bytes, &mut cjk_fonts);
+        let outcome = run_isolated(engine, &shared, options.time_limit).map(|mut pages| {
+            let mut problems = quality::check_raw(&pages.texts);
+            pages.texts = pages.texts.iter().map(|p| repair::repair_page(p)).collect();
+            problems.extend(check_quality(&pages.texts, bytes, &mut cjk_fonts));
             (pages, problems)
         });
         let passed = matches!(&outcome, Ok((_, problems)) if problems.is_empty());
@@ -315,7 +319,7 @@ fn choose(attempts: Vec<Attempt>) -> Result<PdfText, Error> {
             .map(|w| format!("PDF ({engine}): {w}")),
     );
     Ok(PdfText {
-        text: repair::repair_pages(&pages.texts),
+        text: pages.texts.join(repair::PAGE_BREAK),
         engine: engine.name(),
         warnings,
         pages: pages.texts.len(),

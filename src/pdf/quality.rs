@@ -8,9 +8,18 @@
 //!   as ASCII junk or nothing;
 //! - U+FFFD replacement characters, `(cid:12)` glyph placeholders or
 //!   private-use characters (more than 1 % of the visible characters, or 5);
-//! - one character per line on most lines (vertical text read glyph by
-//!   glyph; [`super::repair`] can join these, but an engine that keeps the
-//!   lines whole is better).
+//! - at most three characters on most lines (at least 10 lines, 60 %):
+//!   vertical text read in pieces, or read across the columns.
+//!
+//! - vertical text read one glyph per line (at least 10 lines, 60 % of one
+//!   glyph) with no empty line between the columns: more than
+//!   [`MAX_COLUMN`] characters without a break, more than any column holds.
+//!   The repair would run every column into one line. This check
+//!   ([`check_raw`]) looks at the text before the repairs.
+//!
+//! The other checks look at the text after [`super::repair`]: vertical text read
+//! one glyph per line that the repair joins back into lines passes, text
+//! that stays in pieces does not.
 
 use std::fmt;
 
@@ -38,10 +47,16 @@ pub enum Problem {
     CidPlaceholders(usize),
     /// Private-use characters (unmapped glyphs of embedded fonts).
     PrivateUse(usize),
-    /// Most lines hold a single character (vertical text read glyph by glyph).
-    OneCharPerLine {
-        /// Lines with one visible character.
-        single: usize,
+    /// Vertical text read glyph by glyph without breaks between columns.
+    ColumnsRunTogether {
+        /// The longest run of one-glyph lines.
+        glyphs: usize,
+    },
+    /// Most lines hold at most [`SHORT_LINE`] characters (vertical text
+    /// read in pieces or across its columns).
+    ShortLines {
+        /// Lines with 1 to [`SHORT_LINE`] visible characters.
+        short: usize,
         /// Lines with any visible character.
         lines: usize,
     },
@@ -58,8 +73,15 @@ impl fmt::Display for Problem {
             Problem::ReplacementChars(n) => write!(f, "{n} U+FFFD replacement characters"),
             Problem::CidPlaceholders(n) => write!(f, "{n} (cid:N) placeholders"),
             Problem::PrivateUse(n) => write!(f, "{n} private-use characters"),
-            Problem::OneCharPerLine { single, lines } => {
-                write!(f, "one character per line on {single} of {lines} lines")
+            Problem::ColumnsRunTogether { glyphs } => write!(
+                f,
+                "vertical text without breaks between its columns ({glyphs} glyphs in one run)"
+            ),
+            Problem::ShortLines { short, lines } => {
+                write!(
+                    f,
+                    "at most {SHORT_LINE} characters on {short} of {lines} lines"
+                )
             }
         }
     }
@@ -82,7 +104,12 @@ pub struct Counts {
     pub lines: usize,
     /// Lines with exactly one visible character.
     pub single_char_lines: usize,
+    /// Lines with 1 to [`SHORT_LINE`] visible characters.
+    pub short_lines: usize,
 }
+
+/// The most visible characters a "short" line holds.
+pub const SHORT_LINE: usize = 3;
 
 /// Counts the characters of all pages.
 ///
@@ -115,6 +142,9 @@ pub fn count(pages: &[String]) -> Counts {
             if visible == 1 {
                 c.single_char_lines += 1;
             }
+            if (1..=SHORT_LINE).contains(&visible) {
+                c.short_lines += 1;
+            }
         }
     }
     c
@@ -144,13 +174,66 @@ pub fn check(pages: &[String], cjk_fonts: bool) -> Vec<Problem> {
     if c.private_use > 0 && too_many(c.private_use) {
         problems.push(Problem::PrivateUse(c.private_use));
     }
-    if c.lines >= 10 && c.single_char_lines.saturating_mul(10) >= c.lines.saturating_mul(6) {
-        problems.push(Problem::OneCharPerLine {
-            single: c.single_char_lines,
+    if c.lines >= 10 && c.short_lines.saturating_mul(10) >= c.lines.saturating_mul(6) {
+        problems.push(Problem::ShortLines {
+            short: c.short_lines,
             lines: c.lines,
         });
     }
     problems
+}
+
+/// The most glyphs one column of vertical text holds (an A3 page of 7 pt
+/// type holds about 140).
+pub const MAX_COLUMN: usize = 150;
+
+/// Checks of the text before repairs: vertical text whose columns run
+/// together (see [`MAX_COLUMN`]).
+///
+/// ```
+/// use jpnotice::pdf::quality::{Problem, check_raw};
+/// let glyphs = "漏".repeat(160).chars().map(String::from).collect::<Vec<_>>().join("\n");
+/// assert_eq!(check_raw(&[glyphs]), vec![Problem::ColumnsRunTogether { glyphs: 160 }]);
+/// ```
+pub fn check_raw(pages: &[String]) -> Vec<Problem> {
+    let longest = pages
+        .iter()
+        .filter(|p| read_glyph_by_glyph(p))
+        .map(|p| longest_stretch(p))
+        .max()
+        .unwrap_or(0);
+    if longest > MAX_COLUMN {
+        vec![Problem::ColumnsRunTogether { glyphs: longest }]
+    } else {
+        Vec::new()
+    }
+}
+
+fn visible(line: &str) -> usize {
+    line.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// At least 10 lines, 60 % of them holding one character.
+fn read_glyph_by_glyph(page: &str) -> bool {
+    let lines = page.lines().filter(|l| visible(l) > 0).count();
+    let single = page.lines().filter(|l| visible(l) == 1).count();
+    lines >= 10 && single.saturating_mul(10) >= lines.saturating_mul(6)
+}
+
+/// The most visible characters between two empty lines.
+fn longest_stretch(page: &str) -> usize {
+    let mut longest = 0usize;
+    let mut stretch = 0usize;
+    for line in page.lines() {
+        match visible(line) {
+            0 => stretch = 0,
+            n => {
+                stretch = stretch.saturating_add(n);
+                longest = longest.max(stretch);
+            }
+        }
+    }
+    longest
 }
 
 /// Kanji, kana, CJK symbols and punctuation, full-width forms.
@@ -229,10 +312,57 @@ mod tests {
         let text = "不\n正\nア\nク\nセ\nス\nに\nつ\nい\nて\nお知らせ";
         assert_eq!(
             check(&pages(text), true),
-            vec![Problem::OneCharPerLine {
-                single: 10,
+            vec![Problem::ShortLines {
+                short: 10,
                 lines: 11
             }]
         );
+    }
+
+    #[test]
+    fn columns_with_breaks_pass_the_raw_check() {
+        let column = "漏"
+            .repeat(60)
+            .chars()
+            .map(String::from)
+            .collect::<Vec<_>>();
+        let page = [column.join("\n"), column.join("\n"), column.join("\n")].join("\n\n");
+        assert!(check_raw(&[page]).is_empty());
+        // Horizontal lines without empty lines are not vertical text.
+        assert!(check_raw(&["お知らせ\n".repeat(200)]).is_empty());
+        // Sideways runs between the glyphs do not hide a missing break.
+        let glued = format!("2025\n{}", column.join("\n")).repeat(3);
+        assert_eq!(
+            check_raw(&[glued]),
+            vec![Problem::ColumnsRunTogether { glyphs: 192 }]
+        );
+    }
+
+    #[test]
+    fn vertical_text_in_pieces_fails() {
+        // Columns cut into pieces of two or three glyphs.
+        let text = "令和二\n年五月\n六日\n被保\n険者\n及び\n被扶養\n者の\n皆様\n深山県\n建設業の\nお知らせ";
+        assert_eq!(
+            check(&pages(text), true),
+            vec![Problem::ShortLines {
+                short: 10,
+                lines: 12
+            }]
+        );
+        // Vertical text read across its columns: glyphs apart, rows short.
+        let across = "（ を\n（ 三\n※ 被\n（ （\n他 （\n二 台\n四 に\n送 当\n一 記\n謹 本";
+        assert_eq!(
+            check(&pages(across), true),
+            vec![Problem::ShortLines {
+                short: 10,
+                lines: 10
+            }]
+        );
+    }
+
+    #[test]
+    fn short_items_among_sentences_pass() {
+        let text = "記\n1\n2\n3\n不正アクセスについて\n令和6年5月1日に判明しました。\n以上\n                    対象者は約1,200名です。\n原因は設定の誤りです。\nお問い合わせ先";
+        assert!(check(&pages(text), true).is_empty());
     }
 }
