@@ -96,18 +96,27 @@ fn decode_text(bytes: &[u8]) -> Decoded {
         .max_by_key(|(score, _, _)| *score)
         .expect("candidate list is never empty");
     let (_, encoding, text) = best;
-    let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
-    let mut warnings = Vec::new();
-    if bad > 0 {
-        warnings.push(format!(
+    let warnings = replacement_warning(&text, |bad| {
+        format!(
             "{bad} byte sequence(s) could not be decoded as {} and were replaced with U+FFFD",
             encoding.name()
-        ));
-    }
+        )
+    });
     Decoded {
         text,
         encoding: encoding.name(),
         warnings,
+    }
+}
+
+/// A warning, worded by `describe` from their number, when decoding put
+/// U+FFFD in place of bytes it could not read.
+fn replacement_warning(text: &str, describe: impl Fn(usize) -> String) -> Vec<String> {
+    let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
+    if bad > 0 {
+        vec![describe(bad)]
+    } else {
+        Vec::new()
     }
 }
 
@@ -123,14 +132,12 @@ fn decode_utf16(bytes: &[u8]) -> Option<Decoded> {
         return None;
     };
     let (text, _) = encoding.decode_without_bom_handling(body);
-    let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
-    let mut warnings = Vec::new();
-    if bad > 0 {
-        warnings.push(format!(
+    let warnings = replacement_warning(&text, |bad| {
+        format!(
             "{bad} lone surrogate(s) or odd trailing byte(s) in {} text were replaced with U+FFFD",
             encoding.name()
-        ));
-    }
+        )
+    });
     Some(Decoded {
         text: text.into_owned(),
         encoding: encoding.name(),
