@@ -5,7 +5,9 @@ Usage:
     pip install reportlab==4.* ; apt-get install fonts-ipafont-gothic qpdf
     apt-get install libreoffice-writer-nogui chromium fonts-ipafont-mincho  # lo, chrome*
     python3 corpus/pdf/make_pdfs.py            # rewrites corpus/pdf/*.pdf and manifest.tsv
-    python3 corpus/pdf/make_pdfs.py --bench DIR  # every notice in every kind, for the bench
+    python3 corpus/pdf/make_pdfs.py --bench DIR [NOTICES]
+        # every notice (of corpus/notices, or of the folder NOTICES) in every kind whose
+        # tool is installed, for examples/pdf_bench.rs; nothing is written to the repo
 
 Kinds (each the way real notices reach us):
   ttf     TrueType subset embedded with a ToUnicode map (like Word/LibreOffice output)
@@ -21,6 +23,7 @@ The manifest records, per PDF, the source notice and the line range typeset, so 
 tests can compare the extracted text with the source without copying it.
 """
 import os
+import shutil
 import subprocess
 import sys
 import unicodedata
@@ -162,15 +165,23 @@ CORPUS = [
 
 
 def main():
-    if len(sys.argv) == 3 and sys.argv[1] == "--bench":
+    if len(sys.argv) in (3, 4) and sys.argv[1] == "--bench":
+        global NOTICES
         out = sys.argv[2]
+        if len(sys.argv) == 4:
+            NOTICES = sys.argv[3]
         os.makedirs(out, exist_ok=True)
+        kinds = ["ttf", "cid-h", "cid-v"]
+        if shutil.which("soffice"):
+            kinds += ["lo", "lo-v"]
+        if shutil.which("chromium") or shutil.which("chromium-browser"):
+            kinds += ["chrome", "chrome-v"]
         for name in sorted(os.listdir(NOTICES)):
             stem = name.split(".")[0]
             lines = source_lines(name, 1, 99999)
             with open(os.path.join(out, stem + ".source.txt"), "w", encoding="utf-8") as f:
                 f.write("\n".join(lines) + "\n")
-            for kind in ("ttf", "cid-h", "cid-v"):
+            for kind in kinds:
                 make(kind, os.path.join(out, f"{stem}.{kind}.pdf"), name, 1, 99999)
         return
     rows = []
