@@ -266,52 +266,84 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut converted = 0usize;
-    // Parse in parallel a chunk at a time, writing in input order.
-    for chunk in inputs.chunks(256) {
-        let results: Vec<Result<Notice, String>> = chunk
-            .par_iter()
-            .map(|input| {
-                let r = parse_input(&parser, input, args.max_bytes, &args.pdf);
-                if let Some(p) = &progress {
-                    p.inc(1);
-                }
-                r
-            })
-            .collect();
-        for (input, result) in chunk.iter().zip(results) {
-            let written = match result {
-                Ok(notice) => {
-                    let text = if args.pretty || args.output.is_some() {
-                        serde_json::to_string_pretty(&notice)
-                    } else {
-                        serde_json::to_string(&notice)
+    // Each input is parsed and serialized on the thread pool; this thread
+    // writes the results in input order as soon as each one's turn comes,
+    // so output starts with the first file and a slow PDF holds back only
+    // the writing, not the work.
+    let convert = |input: &Input| -> Result<Option<String>, String> {
+        let notice = parse_input(&parser, input, args.max_bytes, &args.pdf)?;
+        let text = if args.pretty || args.output.is_some() {
+            serde_json::to_string_pretty(&notice)
+        } else {
+            serde_json::to_string(&notice)
+        }
+        .map_err(|e| format!("cannot serialize: {e}"))?;
+        match &args.output {
+            Some(dir) => write_output(&output_path(dir, &input.source), &text).map(|()| None),
+            None => Ok(Some(text)),
+        }
+    };
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let (sender, results) = std::sync::mpsc::channel::<(usize, Result<Option<String>, String>)>();
+    let flow = std::thread::scope(|scope| -> Result<Flow, String> {
+        let (inputs, stop, progress, convert) = (&inputs, &stop, &progress, &convert);
+        scope.spawn(move || {
+            inputs
+                .par_iter()
+                .enumerate()
+                .for_each_with(sender, |sender, (i, input)| {
+                    if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                        return;
                     }
-                    .map_err(|e| format!("cannot serialize {}: {e}", input.source))?;
-                    match &args.output {
-                        Some(dir) => write_output(&output_path(dir, &input.source), &text),
-                        None => {
-                            writeln!(out, "{text}").map_err(|e| format!("cannot write output: {e}"))
+                    let result = convert(input);
+                    if let Some(p) = progress {
+                        p.inc(1);
+                    }
+                    // The receiver is gone only when writing failed.
+                    let _ = sender.send((i, result));
+                });
+        });
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut next = 0;
+        for (i, result) in results {
+            waiting.insert(i, result);
+            while let Some(result) = waiting.remove(&next) {
+                let input = &inputs[next];
+                next += 1;
+                let line = match result {
+                    Ok(text) => {
+                        converted += 1;
+                        text
+                    }
+                    Err(msg) => {
+                        failures += 1;
+                        let report = || eprintln!("jpnotice: {}: {msg}", input.source);
+                        match progress {
+                            Some(p) => p.suspend(report),
+                            None => report(),
                         }
+                        // With --output the error goes to stderr only.
+                        args.output.is_none().then(|| {
+                            serde_json::json!({"source": input.source, "error": msg}).to_string()
+                        })
                     }
-                }
-                Err(msg) => Err(msg),
-            };
-            match written {
-                Ok(()) => converted += 1,
-                Err(msg) => {
-                    failures += 1;
-                    let report = || eprintln!("jpnotice: {}: {msg}", input.source);
-                    match &progress {
-                        Some(p) => p.suspend(report),
-                        None => report(),
+                };
+                if let Some(line) = line
+                    && let Err(e) = writeln!(out, "{line}")
+                {
+                    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+                    // The reader went away (`| head`): stop quietly.
+                    if e.kind() == io::ErrorKind::BrokenPipe {
+                        return Ok(Flow::ReaderGone);
                     }
-                    if args.output.is_none() {
-                        let line = serde_json::json!({"source": input.source, "error": msg});
-                        writeln!(out, "{line}").map_err(|e| format!("cannot write output: {e}"))?;
-                    }
+                    return Err(format!("cannot write output: {e}"));
                 }
             }
         }
+        Ok(Flow::Done)
+    })?;
+    if flow == Flow::ReaderGone {
+        return Ok(ExitCode::SUCCESS);
     }
     out.flush()
         .map_err(|e| format!("cannot write output: {e}"))?;
@@ -334,6 +366,15 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// How the writing of a batch ended.
+#[derive(Debug, PartialEq, Eq)]
+enum Flow {
+    /// Every result was written.
+    Done,
+    /// Standard output was closed by its reader.
+    ReaderGone,
 }
 
 /// Where `--output DIR` puts the JSON of an input: the input path mirrored

@@ -129,3 +129,47 @@ fn lines_mode_gives_one_result_per_line() {
         "an impossible date has no value"
     );
 }
+
+#[test]
+fn output_is_identical_whatever_the_thread_count() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let run = |jobs: &str| {
+        let out = jpnotice()
+            .args(["extract", "-j", jobs])
+            .arg(root.join("notices"))
+            .arg(root.join("pdf"))
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let one = run("1");
+    assert!(one.split(|&b| b == b'\n').filter(|l| !l.is_empty()).count() > 20);
+    assert!(one == run("2"), "-j 2 differs from -j 1");
+    assert!(one == run("4"), "-j 4 differs from -j 1");
+}
+
+#[test]
+fn a_closed_pipe_ends_the_batch_quietly() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/notices");
+    let mut child = jpnotice()
+        .arg("extract")
+        .arg(&root)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 1];
+    std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+    drop(stdout); // like `| head -c 1`
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("Broken pipe"), "{stderr}");
+}
