@@ -346,3 +346,31 @@ fn the_shared_archive_plus_garbage_fails_only_on_the_garbage() {
     }
     let _ = std::fs::remove_dir_all(&garbage);
 }
+
+/// Inputs the fuzzers found (`fuzz/README.md`), kept as regression tests:
+/// each gives an error or text, never a panic. `pdftotext` is left out:
+/// on `pdftotext-allocates-4gb.pdf` it spends half a minute and 4 GB before
+/// aborting, which its time and memory limits bound but a test need not
+/// wait for.
+#[test]
+fn fuzz_found_pdfs_give_errors_not_panics() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fuzz");
+    let options = jpnotice::pdf::Options {
+        engines: vec![
+            jpnotice::pdf::Engine::Oxidize,
+            jpnotice::pdf::Engine::PdfExtract,
+        ],
+        time_limit: Some(Duration::from_secs(60)),
+    };
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        let result = std::panic::catch_unwind(|| jpnotice::pdf::extract_with(&bytes, &options));
+        assert!(result.is_ok(), "{} panicked", path.display());
+        seen += 1;
+    }
+    assert!(seen >= 1);
+    let bytes = std::fs::read(dir.join("pdftotext-allocates-4gb.pdf")).unwrap();
+    assert!(jpnotice::pdf::extract_with(&bytes, &options).is_err());
+}
