@@ -349,7 +349,7 @@ fn the_shared_archive_plus_garbage_fails_only_on_the_garbage() {
 
 /// Inputs the fuzzers found (`fuzz/README.md`), kept as regression tests:
 /// each gives an error or text, never a panic. `pdftotext` is left out:
-/// on `pdftotext-allocates-4gb.pdf` it spends half a minute and 4 GB before
+/// on these inputs it spends up to a minute (and 4 GB) before
 /// aborting, which its time and memory limits bound but a test need not
 /// wait for.
 #[test]
