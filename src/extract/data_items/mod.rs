@@ -105,14 +105,25 @@ pub fn extract(
 
 /// Whether a piece can yield an item at all, decided before it is
 /// tokenized (tokenizing is the costly step): it names a known item, or it
-/// is a list whose unknown items count; advice never counts.
+/// is a list whose unknown items count; advice never counts. It must also
+/// give its items a scope: without a block, a label, a leak cue or a
+/// negation cue every position of the piece is [`Scope::Ignored`] (see
+/// [`ScopeRule::at`]; a leak cue after a negation is a leak cue of the
+/// whole piece).
 fn may_name_items(piece: &lists::Piece, body: &str, vocabulary: &Vocabulary) -> bool {
-    if body.trim().is_empty() || negation::is_advice(body) {
+    if body.trim().is_empty() {
         return false;
     }
-    vocabulary.mentions_any(body)
-        || negation::list_label_end(body).is_some()
-        || (piece.list_like && piece.in_block)
+    // The cheap tests first; every test is pure, so the order is free.
+    let labelled = || negation::list_label_end(body).is_some();
+    let names = (piece.list_like && piece.in_block) || vocabulary.mentions_any(body) || labelled();
+    let scoped = || {
+        piece.in_block
+            || negation::has_leak_cue(body)
+            || negation::negation_cue(body).is_some()
+            || labelled()
+    };
+    names && scoped() && !negation::is_advice(body)
 }
 
 /// Drops `affected: false` mentions of a key that is affected elsewhere in
