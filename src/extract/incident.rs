@@ -43,7 +43,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
@@ -323,7 +323,10 @@ impl CueFilter {
                 bits.push(1u16 << i);
             }
         }
-        let finder = AhoCorasick::new(&literals).ok()?;
+        let finder = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&literals)
+            .ok()?;
         Some(CueFilter { finder, bits })
     }
 
