@@ -132,8 +132,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         .map(|mut t| {
             let start = back(t.byte_start);
             let end = back(t.byte_end);
-            let details = t.details();
-            let field = |i: usize| details.get(i).map(|s| s.to_string()).unwrap_or_default();
+            let mut field = |i: usize| t.get_detail(i).map(str::to_owned).unwrap_or_default();
             let pos = field(0);
             let pos_detail = field(1);
             let base = field(6);

@@ -325,6 +325,9 @@ impl CueFilter {
         }
         let finder = AhoCorasick::builder()
             .kind(Some(AhoCorasickKind::DFA))
+            // The literals start with a few common UTF-8 lead bytes, which
+            // would set a byte prefilter off at almost every character.
+            .prefilter(false)
             .build(&literals)
             .ok()?;
         Some(CueFilter { finder, bits })

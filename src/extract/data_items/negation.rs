@@ -157,8 +157,10 @@ const LABEL_WORDS: [&str; 6] = ["項目", "情報", "データ", "漏", "流出"
 pub fn list_label_end(text: &str) -> Option<usize> {
     // The anchored branch gives the pattern no literal prefix, so the
     // regex would scan every piece; every alternative holds one of these
-    // words, which a plain substring search finds much faster.
-    if !LABEL_WORDS.iter().any(|w| text.contains(w)) {
+    // words, which plain substring searches find much faster.
+    // Both branches also need a colon or a space after the label.
+    let separated = text.contains([':', '：']) || text.chars().any(char::is_whitespace);
+    if !separated || !LABEL_WORDS.iter().any(|w| text.contains(w)) {
         return None;
     }
     static RE: OnceLock<Regex> = OnceLock::new();

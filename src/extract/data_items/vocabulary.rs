@@ -153,6 +153,9 @@ impl Vocabulary {
         // scan, and every piece of every notice is scanned.
         self.finder = AhoCorasick::builder()
             .kind(Some(AhoCorasickKind::DFA))
+            // The synonyms start with a few common UTF-8 lead bytes, which
+            // would set a byte prefilter off at almost every character.
+            .prefilter(false)
             .build(self.index.keys())
             .ok();
     }
