@@ -138,7 +138,9 @@ pub fn pieces(text: &str) -> Vec<Piece> {
         } else {
             // A line enumerating many items is a list even with a closing
             // sentence; its sentences are still cut apart.
-            let enumerating = enumerates(&outside_brackets(trimmed));
+            // (Six items need five 「、」; most lines have fewer.)
+            let enumerating =
+                trimmed.matches('、').count() >= 5 && enumerates(&outside_brackets(trimmed));
             for sentence in sentences(text, range) {
                 out.push(Piece {
                     range: sentence,
@@ -257,6 +259,10 @@ fn is_list_line(line: &str) -> bool {
         first,
         '・' | '-' | '*' | '→' | '◇' | '◆' | '●' | '○' | '■' | '□' | '※' | '>'
     );
+    if !line.contains('。') {
+        // No sentence end anywhere, so none outside brackets either.
+        return bullet || line.chars().count() <= 100;
+    }
     let outside = outside_brackets(line);
     let prose = outside.trim_end().trim_end_matches('。').contains('。');
     !prose && (bullet || (!outside.contains('。') && line.chars().count() <= 100))
