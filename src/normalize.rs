@@ -28,8 +28,8 @@
 //! assert_eq!(n.input_span(at, at + 1), (13, 16));
 //! ```
 
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 /// Normalized text with a byte-level map back to the input.
 #[derive(Debug, Clone, Default)]
@@ -157,13 +157,22 @@ fn nfkc_pieces(input: &str) -> Vec<Piece> {
         if keeps_form(c) {
             out.push(piece(c));
             out.extend(buf[c.len_utf8()..].nfkc().map(piece));
-        } else if buf.len() == 1 {
+        } else if buf.len() == c.len_utf8() && is_own_nfkc(c) {
+            // A lone character already in NFKC (most kana and kanji) is
+            // its own normalization: skip the normalizer's buffers.
             out.push(piece(c));
         } else {
             out.extend(buf.nfkc().map(piece));
         }
     }
     out
+}
+
+/// Whether NFKC leaves the character alone: ASCII, kana and common kanji
+/// by their ranges (checked by a test), others by the quick check.
+fn is_own_nfkc(c: char) -> bool {
+    matches!(c, '\0'..='\u{7F}' | '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{30FC}'..='\u{30FE}' | '\u{4E00}'..='\u{9FFF}')
+        || is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes
 }
 
 /// Characters removed outright: CR (so CRLF becomes LF), the BOM, and
@@ -363,6 +372,25 @@ fn next_visible(pieces: &[Piece], i: usize) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn own_nfkc_characters_are_their_own_nfkc() {
+        let mut checked = 0;
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_own_nfkc(c))
+        {
+            let alone = c.to_string();
+            assert_eq!(
+                alone.nfkc().collect::<String>(),
+                alone,
+                "U+{:04X}",
+                c as u32
+            );
+            checked += 1;
+        }
+        assert!(checked > 20_000, "{checked}");
+    }
 
     fn check_map(input: &str) {
         let n = normalize(input);

@@ -19,7 +19,8 @@ use lindera::dictionary::{Dictionary, UserDictionary};
 use lindera::mode::Mode;
 use lindera::segmenter::Segmenter;
 use lindera_dictionary::builder::DictionaryBuilder;
-use lindera_dictionary::viterbi::Lattice;
+use lindera_dictionary::dictionary::DetailFields;
+use lindera_dictionary::viterbi::{Lattice, WordId};
 
 lindera_dictionary::embedded_dictionary!("/ipadic", EmbeddedIpadic);
 
@@ -34,10 +35,12 @@ const USER_DICTIONARY: &str = include_str!("../dictionaries/user.csv");
 pub struct Token {
     /// The token as it appears (「漏えい」).
     pub surface: String,
-    /// Part of speech, top level (「名詞」「動詞」「助詞」「記号」…).
-    pub pos: String,
-    /// Part of speech, first subcategory (「サ変接続」「固有名詞」…, `*` if none).
-    pub pos_detail: String,
+    /// Part of speech, top level (「名詞」「動詞」「助詞」「記号」…),
+    /// borrowed from the embedded dictionary (no allocation per token).
+    pub pos: &'static str,
+    /// Part of speech, first subcategory (「サ変接続」「固有名詞」…, `*` if
+    /// none), borrowed from the embedded dictionary.
+    pub pos_detail: &'static str,
     /// Dictionary form (「確認さ」 → 「確認する」 style lemmas; the surface for
     /// unknown words).
     pub base_form: String,
@@ -73,6 +76,24 @@ fn user_dictionary(dictionary: &Dictionary) -> Option<UserDictionary> {
     builder
         .build_user_dict_from_reader(USER_DICTIONARY.as_bytes())
         .ok()
+}
+
+/// The dictionary columns of a word, borrowed from the embedded
+/// dictionaries: what `lindera::token::Token::details` gives, without
+/// collecting them into vectors for every token.
+fn word_fields(word_id: WordId) -> DetailFields<'static> {
+    let segmenter = segmenter();
+    let id = word_id.id() as usize;
+    if word_id.is_unknown() {
+        segmenter.dictionary.unknown_word_details_iter(id)
+    } else if word_id.is_system() {
+        segmenter.dictionary.word_details_iter(id)
+    } else {
+        match &segmenter.user_dictionary {
+            Some(user) => user.word_details_iter(id),
+            None => DetailFields::unk(),
+        }
+    }
 }
 
 /// Tokenizes text with IPADIC and the domain user dictionary.
@@ -129,19 +150,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     };
     tokens
         .into_iter()
-        .map(|mut t| {
+        .map(|t| {
             let start = back(t.byte_start);
             let end = back(t.byte_end);
-            let details = t.details();
-            let field = |i: usize| details.get(i).map(|s| s.to_string()).unwrap_or_default();
-            let pos = field(0);
-            let pos_detail = field(1);
-            let base = field(6);
+            // IPADIC's columns: part of speech, its subcategory, two more
+            // subcategories, conjugation type and form, then the base form.
+            // A missing column reads `*`, as lindera pads it.
+            let mut fields = word_fields(t.word_id);
+            let pos = fields.next().unwrap_or("*");
+            let pos_detail = fields.next().unwrap_or("*");
+            let base = fields.nth(4).unwrap_or("*");
             let surface = text[start..end].to_owned();
             let base_form = if base.is_empty() || base == "*" {
                 surface.clone()
             } else {
-                base
+                base.to_owned()
             };
             Token {
                 surface,
@@ -215,6 +238,48 @@ mod tests {
         assert_eq!(tokens[1].surface, "(");
         assert_eq!(tokens[1].pos, "記号");
         assert_eq!(tokens[3].pos, "記号");
+    }
+
+    #[test]
+    fn fields_are_linderas_details() {
+        // System, user-dictionary and unknown words.
+        let text = "ランサムウェアによる不正アクセスでザクロ社のabc123が漏えいしました。";
+        let mut lattice = Lattice::default();
+        let expected: Vec<(String, String, String)> = segmenter()
+            .segment_with_lattice(std::borrow::Cow::Borrowed(text), &mut lattice)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|mut t| {
+                let mut field = |i: usize| t.get_detail(i).unwrap_or_default().to_owned();
+                (field(0), field(1), field(6))
+            })
+            .collect();
+        let ours: Vec<(String, String, String)> = word_ids(text)
+            .into_iter()
+            .map(|id| {
+                let mut f = word_fields(id);
+                let pos = f.next().unwrap_or("*").to_owned();
+                let detail = f.next().unwrap_or("*").to_owned();
+                (pos, detail, f.nth(4).unwrap_or("*").to_owned())
+            })
+            .collect();
+        assert!(expected.len() > 8);
+        assert!(
+            expected
+                .iter()
+                .any(|(pos, ..)| pos == "UNK" || pos == "名詞")
+        );
+        assert_eq!(ours, expected);
+    }
+
+    fn word_ids(text: &str) -> Vec<WordId> {
+        let mut lattice = Lattice::default();
+        segmenter()
+            .segment_with_lattice(std::borrow::Cow::Borrowed(text), &mut lattice)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|t| t.word_id)
+            .collect()
     }
 
     #[test]

@@ -43,6 +43,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
@@ -146,6 +147,204 @@ static CUES: LazyLock<Vec<(IncidentType, Regex)>> = LazyLock::new(|| {
     ]
 });
 
+/// For each entry of [`CUES`], in the same order, literals of which every
+/// match of the type's pattern contains at least one (derived by hand from
+/// the pattern's alternatives: 「(?:元|前)(?:社員|従業員|…)」 needs 社員 or
+/// 従業, 「…できな」 forms need できな). A sentence holding none of a
+/// type's literals cannot match its pattern, so the pattern is not run.
+const CUE_LITERALS: [(IncidentType, &[&str]); 10] = {
+    use IncidentType::*;
+    [
+        (
+            Ransomware,
+            &[
+                "ランサム",
+                "身代金",
+                "暗号化",
+                "脅迫",
+                "二重恐喝",
+                "LockBit",
+                "Akira",
+                "8Base",
+                "Phobos",
+                "BlackSuit",
+                "Qilin",
+                "RansomHub",
+            ],
+        ),
+        (
+            UnauthorizedAccess,
+            &[
+                "不正",
+                "侵入",
+                "乗っ取",
+                "のっとり",
+                "脆弱性",
+                "SQLインジェクション",
+                "リスト型",
+                "パスワードリスト",
+                "ブルートフォース",
+                "総当たり",
+                "第三者",
+            ],
+        ),
+        (
+            Malware,
+            &[
+                "マルウェア",
+                "マルウエア",
+                "ウイルス",
+                "不正",
+                "遠隔操作",
+                "バックドア",
+                "Emotet",
+                "エモテット",
+                "ウェブシェル",
+                "Webシェル",
+                "WebShell",
+                "トロイの木馬",
+                "情報窃取型",
+                "インフォスティーラ",
+                "スパイウェア",
+                "キーロガー",
+            ],
+        ),
+        (
+            WebTampering,
+            &[
+                "改ざん",
+                "改竄",
+                "改変",
+                "不正",
+                "スキミング",
+                "偽の",
+                "別の",
+                "不審な",
+                "無関係な",
+                "悪意のある",
+            ],
+        ),
+        (
+            Phishing,
+            &[
+                "フィッシング",
+                "なりすまし",
+                "成りすまし",
+                "偽",
+                "詐欺",
+                "不審な認証画面",
+                "装った",
+            ],
+        ),
+        (
+            LostOrStolen,
+            &[
+                "紛失",
+                "盗難",
+                "置き忘れ",
+                "盗まれ",
+                "ひったくり",
+                "車上荒らし",
+                "置き引き",
+                "所在不明",
+                "亡失",
+                "遺失",
+            ],
+        ),
+        (
+            Insider,
+            &["不正", "社員", "従業", "職員", "名簿業者", "私的に"],
+        ),
+        (
+            Misdelivery,
+            &["誤", "宛先", "BCC", "Bcc", "TO欄", "To欄", "CC", "Cc欄"],
+        ),
+        (
+            Misconfiguration,
+            &[
+                "設定",
+                "アクセス制限",
+                "誰でも",
+                "インターネット上",
+                "運用",
+                "作業",
+                "人為的",
+            ],
+        ),
+        (
+            SystemFailure,
+            &[
+                "障害",
+                "停止",
+                "休止",
+                "中断",
+                "できな",
+                "いただけな",
+                "つながら",
+                "つながりにく",
+                "繋がらな",
+                "起動しな",
+                "動作しな",
+                "復旧",
+                "回復",
+                "再開",
+                "再構築",
+                "見合わせ",
+                "閉鎖",
+                "休業",
+                "臨時休",
+                "支障",
+                "遅延",
+                "不通",
+                "ダウン",
+                "稼働でき",
+                "不可",
+                "止め",
+            ],
+        ),
+    ]
+};
+
+/// One search for all [`CUE_LITERALS`]: which entries of [`CUES`] may
+/// match a sentence.
+struct CueFilter {
+    finder: AhoCorasick,
+    /// For each literal of the finder, the bit of its [`CUES`] entry.
+    bits: Vec<u16>,
+}
+
+impl CueFilter {
+    fn new() -> Option<CueFilter> {
+        let mut literals = Vec::new();
+        let mut bits = Vec::new();
+        for (i, (_, words)) in CUE_LITERALS.iter().enumerate() {
+            for word in words.iter() {
+                literals.push(*word);
+                bits.push(1u16 << i);
+            }
+        }
+        let finder = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            // The literals start with a few common UTF-8 lead bytes, which
+            // would set a byte prefilter off at almost every character.
+            .prefilter(false)
+            .build(&literals)
+            .ok()?;
+        Some(CueFilter { finder, bits })
+    }
+
+    /// Bit `i` is set when entry `i` of [`CUES`] may match `text`.
+    fn candidates(&self, text: &str) -> u16 {
+        self.finder.find_overlapping_iter(text).fold(0, |mask, m| {
+            mask | self.bits.get(m.pattern().as_usize()).copied().unwrap_or(0)
+        })
+    }
+}
+
+/// The literal prefilter of [`CUES`]; `None` only if it cannot be built,
+/// and then every pattern is run.
+static CUE_FILTER: LazyLock<Option<CueFilter>> = LazyLock::new(CueFilter::new);
+
 /// Words right after a cue that turn it into a countermeasure or another
 /// thing: 「不正アクセス対策」「侵入検知」「障害者」.
 static CUE_FOLLOWER_VETO: LazyLock<Regex> = LazyLock::new(|| {
@@ -197,11 +396,19 @@ pub fn evidence(sentences: &[Sentence]) -> Vec<(IncidentType, String)> {
     let mut why: Vec<(IncidentType, String)> = Vec::new();
     let mut strong_malware = false;
     for sentence in sentences {
-        for (kind, pattern) in CUES.iter() {
+        let mut candidates: Option<u16> = None;
+        for (i, (kind, pattern)) in CUES.iter().enumerate() {
             if found.contains(kind) && *kind != IncidentType::Malware {
                 continue;
             }
             if !in_scope(*kind, sentence) {
+                continue;
+            }
+            let mask = *candidates.get_or_insert_with(|| match CUE_FILTER.as_ref() {
+                Some(filter) => filter.candidates(&sentence.text),
+                None => u16::MAX,
+            });
+            if mask & (1 << i) == 0 {
                 continue;
             }
             for m in pattern.find_iter(&sentence.text) {
@@ -763,5 +970,85 @@ mod tests {
             types("共有フォルダの公開設定に誤りがあり、誰でも閲覧できる状態でした。"),
             [Misconfiguration]
         );
+    }
+
+    #[test]
+    fn cue_literals_follow_the_cues() {
+        let kinds: Vec<IncidentType> = CUES.iter().map(|(k, _)| *k).collect();
+        let literal_kinds: Vec<IncidentType> = CUE_LITERALS.iter().map(|(k, _)| *k).collect();
+        assert_eq!(kinds, literal_kinds);
+        assert!(CUE_FILTER.is_some());
+    }
+
+    /// Asserts that the prefilter keeps every pattern that matches `text`.
+    fn assert_prefilter_keeps(text: &str) -> usize {
+        let Some(filter) = CUE_FILTER.as_ref() else {
+            panic!("no prefilter");
+        };
+        let mask = filter.candidates(text);
+        let mut matched = 0;
+        for (i, (kind, pattern)) in CUES.iter().enumerate() {
+            if pattern.is_match(text) {
+                matched += 1;
+                assert_ne!(mask & (1 << i), 0, "{kind:?} rejected: {text}");
+            }
+        }
+        matched
+    }
+
+    #[test]
+    fn prefilter_keeps_invented_cues() {
+        for text in [
+            "サーバのデータが何者かにより暗号化されました",
+            "第三者が不正にログインしました",
+            "第三者によって管理画面にアクセスされました",
+            "アカウントが不正に利用されました",
+            "脆弱性を突かれ、攻撃者が侵入しました",
+            "コンピューターウイルスに感染しました",
+            "不正なプラグインが導入されました",
+            "遠隔操作ツールが見つかりました",
+            "悪意のある第三者の用意したページへ誘導されました",
+            "無関係なサイトに転送される状態でした",
+            "偽装したメールが送られました",
+            "当社を装ったメールが届きました",
+            "元従業員による持ち出しが判明しました",
+            "前社員が顧客名簿を持ち出しました",
+            "派遣社員が私的に閲覧していました",
+            "誤ってFAXで送ってしまいました",
+            "宛先を間違えて送信しました",
+            "CC欄に入力して一斉送信しました",
+            "設定変更時に誤りがあり、公開状態でした",
+            "アクセス制限をかけていない状態でした",
+            "インターネット上から閲覧可能な状態でした",
+            "人為的なミスにより公開されました",
+            "店舗を閉鎖しております",
+            "サービスの提供を一時的に止めております",
+            "ログインできない状態が続いています",
+            "ご利用いただけない状況です",
+            "サーバーダウンにより利用不可となりました",
+        ] {
+            assert!(assert_prefilter_keeps(text) > 0, "no cue in: {text}");
+        }
+    }
+
+    #[test]
+    fn prefilter_keeps_archive_cues() {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/archive");
+        if !dir.is_dir() {
+            eprintln!("skipping: {} not found", dir.display());
+            return;
+        }
+        let mut matched = 0;
+        for entry in walkdir::WalkDir::new(&dir).into_iter().flatten() {
+            let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                continue;
+            };
+            let doc = Document::new(&text);
+            for sentence in doc.sentences() {
+                matched += assert_prefilter_keeps(&sentence.text);
+            }
+        }
+        assert!(matched > 1000, "{matched} cue matches in the archive");
     }
 }

@@ -93,17 +93,27 @@ pub fn extract(doc: &Document) -> Option<LeakStatus> {
     Some(classify(doc.sentences()))
 }
 
-/// Classifies already split sentences (see [`extract`]).
+/// Classifies already split sentences (see [`extract`]): the strongest
+/// status stated, Confirmed before Possible before NotFound. The scan stops
+/// at the first Confirmed statement.
 pub fn classify(sentences: &[Sentence]) -> LeakStatus {
-    let found = evidence(sentences);
-    [
+    let order = [
         LeakStatus::Confirmed,
         LeakStatus::Possible,
         LeakStatus::NotFound,
-    ]
-    .into_iter()
-    .find(|status| found.iter().any(|(s, _)| s == status))
-    .unwrap_or(LeakStatus::NoneStated)
+    ];
+    let mut seen = [false; 3];
+    statements(sentences, |status, _, _| {
+        if let Some(i) = order.iter().position(|s| *s == status) {
+            seen[i] = true;
+        }
+        status != LeakStatus::Confirmed
+    });
+    order
+        .into_iter()
+        .zip(seen)
+        .find_map(|(status, seen)| seen.then_some(status))
+        .unwrap_or(LeakStatus::NoneStated)
 }
 
 /// Every leak statement with its status and sentence (the cue in 【】).
@@ -115,6 +125,16 @@ pub fn classify(sentences: &[Sentence]) -> LeakStatus {
 /// ```
 pub fn evidence(sentences: &[Sentence]) -> Vec<(LeakStatus, String)> {
     let mut out = Vec::new();
+    statements(sentences, |status, text, cue| {
+        out.push((status, format!("{text}【{cue}】")));
+        true
+    });
+    out
+}
+
+/// Calls `found` with each leak statement in text order (its status, the
+/// sentence and the cue) until `found` returns false.
+fn statements(sentences: &[Sentence], mut found: impl FnMut(LeakStatus, &str, &str) -> bool) {
     let in_scope = |s: &&Sentence| {
         matches!(s.section, Section::Header | Section::Narrative) && s.mood != Mood::Request
     };
@@ -124,24 +144,25 @@ pub fn evidence(sentences: &[Sentence]) -> Vec<(LeakStatus, String)> {
             .find(text)
             .is_some_and(|m| !negated_after(text, m.end()))
             && !s.is_heading
+            && !found(LeakStatus::Confirmed, text, "misdelivery")
         {
-            out.push((LeakStatus::Confirmed, format!("{text}【misdelivery】")));
+            return;
         }
-        let mut note =
-            |status: LeakStatus, cue: &str| out.push((status, format!("{text}【{cue}】")));
         if let Some(m) = VIEWABLE
             .find(text)
             .filter(|m| !negated_after(text, m.end()))
+            && !found(LeakStatus::Possible, text, m.as_str())
         {
-            note(LeakStatus::Possible, m.as_str());
+            return;
         }
         for m in LEAK.find_iter(text) {
-            if let Some(status) = judge(s, m.start(), m.end()) {
-                note(status, m.as_str());
+            if let Some(status) = judge(s, m.start(), m.end())
+                && !found(status, text, m.as_str())
+            {
+                return;
             }
         }
     }
-    out
 }
 
 /// The status one leak word gives, if any.
@@ -399,6 +420,31 @@ mod tests {
 
     fn status(text: &str) -> Option<LeakStatus> {
         extract(&Document::new(text))
+    }
+
+    #[test]
+    fn classify_is_the_strongest_evidence() {
+        for (text, expected) in [
+            (
+                "情報の流出は確認されておりません。氏名が流出した可能性があります。",
+                Possible,
+            ),
+            (
+                "氏名が流出した可能性があります。その後、住所の流出を確認しました。",
+                Confirmed,
+            ),
+            ("情報の流出は確認されておりません。", NotFound),
+            ("本日は晴天です。", NoneStated),
+        ] {
+            let doc = Document::new(text);
+            let found = evidence(doc.sentences());
+            let strongest = [Confirmed, Possible, NotFound]
+                .into_iter()
+                .find(|s| found.iter().any(|(f, _)| f == s))
+                .unwrap_or(NoneStated);
+            assert_eq!(strongest, expected, "{text}: {found:?}");
+            assert_eq!(classify(doc.sentences()), expected, "{text}");
+        }
     }
 
     #[test]

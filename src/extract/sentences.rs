@@ -260,6 +260,11 @@ fn split_on_period(text: &str) -> Vec<&str> {
 /// Appends `line` to `buf`, dropping spaces except between two ASCII
 /// alphanumerics (「VPN 装置」 → 「VPN装置」, 「Out of」 stays).
 fn push_compact(buf: &mut String, line: &str) {
+    if !line.contains(char::is_whitespace) {
+        // Nothing to drop (most lines of Japanese prose).
+        buf.push_str(line);
+        return;
+    }
     let mut pending_space = false;
     for c in line.chars() {
         if c.is_whitespace() {

@@ -150,7 +150,10 @@ pub fn scan(text: &str) -> Vec<Quantity> {
         let Some(c) = text[at..].chars().next() else {
             break;
         };
-        if let Some(&(_, url_end)) = urls.iter().find(|(s, e)| *s <= at && at < *e) {
+        // `urls` is sorted and without overlaps: the first one ending
+        // after `at` is the only one that may hold it.
+        let next_url = urls.get(urls.partition_point(|&(_, e)| e <= at));
+        if let Some(&(_, url_end)) = next_url.filter(|(s, _)| *s <= at) {
             at = url_end;
             continue;
         }
@@ -186,7 +189,7 @@ enum Scan {
 }
 
 /// Byte ranges of URLs (`http://…`, `https://…`, `www.…`) up to the next
-/// space or non-URL character.
+/// space or non-URL character, in text order and without overlaps.
 fn url_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut from = 0;

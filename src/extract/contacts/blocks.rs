@@ -89,16 +89,17 @@ const HEADING_STARTS: [&str; 10] = [
 /// ```
 pub fn is_boundary(line: &str) -> bool {
     let line = line.trim().trim_start_matches(['#', ' ']);
-    if super::hours::parse(line).is_some() {
-        return false;
-    }
     let chars = line.chars().count();
     let unmarked = line.trim_start_matches(['■', '●', '◆', '◇', '□', '○', '・', ' ', '　']);
     let heading = chars <= 30
         && HEADING_STARTS.iter().any(|w| unmarked.starts_with(w))
         && HEADING_WORDS.iter().any(|w| line.contains(w));
     let bracketed = line.starts_with('(') && line.ends_with(')');
-    NUMBERED.is_match(line) || heading || bracketed || line.ends_with('。') || chars > 40
+    let marked =
+        heading || bracketed || line.ends_with('。') || chars > 40 || NUMBERED.is_match(line);
+    // Opening hours are no boundary (the costly test last: it only matters
+    // for a line that looks like one).
+    marked && super::hours::parse(line).is_none()
 }
 
 /// What a short piece of a contact block names.

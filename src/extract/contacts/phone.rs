@@ -136,12 +136,20 @@ fn digit_value(c: char) -> Option<(u8, bool)> {
     if c.is_ascii_digit() {
         return Some((c as u8 - b'0', false));
     }
-    let kanji = "〇一二三四五六七八九";
-    kanji
-        .chars()
-        .position(|k| k == c)
-        .and_then(|p| u8::try_from(p).ok())
-        .map(|v| (v, true))
+    let value = match c {
+        '〇' => 0,
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    };
+    Some((value, true))
 }
 
 /// A separator between digit groups for a run of the given script.

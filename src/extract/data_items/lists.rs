@@ -59,9 +59,10 @@ pub fn pieces(text: &str) -> Vec<Piece> {
     let mut block: Option<Block> = None;
     let mut table_header_names_items = false;
     let mut in_table = false;
-    // The previous line was prose saying data was affected
-    // (「…患者様情報が保管されていました。」).
-    let mut after_leak_sentence = false;
+    // The previous line, when it was prose: a bracketed list after it is
+    // affected data if it says data was affected (「…患者様情報が保管
+    // されていました。」), which is only checked when such a list follows.
+    let mut prose_before: Option<&str> = None;
     for range in logical_lines(text) {
         let body = text.get(range.clone()).unwrap_or("");
         let trimmed = body.trim();
@@ -85,7 +86,7 @@ pub fn pieces(text: &str) -> Vec<Piece> {
                     content_seen: false,
                 });
             }
-            after_leak_sentence = false;
+            prose_before = None;
             out.push(Piece {
                 range,
                 in_block: false,
@@ -95,7 +96,7 @@ pub fn pieces(text: &str) -> Vec<Piece> {
             continue;
         }
         if is_table_row {
-            after_leak_sentence = false;
+            prose_before = None;
             if !in_table {
                 in_table = true;
                 table_header_names_items = header_names_items(trimmed);
@@ -125,9 +126,11 @@ pub fn pieces(text: &str) -> Vec<Piece> {
             });
             continue;
         }
-        let in_block =
-            block.is_some() || (after_leak_sentence && list_like && is_bracketed_list(trimmed));
-        after_leak_sentence = !list_like && describes_leak(trimmed);
+        let in_block = block.is_some()
+            || (list_like
+                && is_bracketed_list(trimmed)
+                && prose_before.is_some_and(describes_leak));
+        prose_before = (!list_like).then_some(trimmed);
         if list_like {
             out.push(Piece {
                 range,
@@ -138,7 +141,9 @@ pub fn pieces(text: &str) -> Vec<Piece> {
         } else {
             // A line enumerating many items is a list even with a closing
             // sentence; its sentences are still cut apart.
-            let enumerating = enumerates(&outside_brackets(trimmed));
+            // (Six items need five 「、」; most lines have fewer.)
+            let enumerating =
+                trimmed.matches('、').count() >= 5 && enumerates(&outside_brackets(trimmed));
             for sentence in sentences(text, range) {
                 out.push(Piece {
                     range: sentence,
@@ -257,6 +262,10 @@ fn is_list_line(line: &str) -> bool {
         first,
         '・' | '-' | '*' | '→' | '◇' | '◆' | '●' | '○' | '■' | '□' | '※' | '>'
     );
+    if !line.contains('。') {
+        // No sentence end anywhere, so none outside brackets either.
+        return bullet || line.chars().count() <= 100;
+    }
     let outside = outside_brackets(line);
     let prose = outside.trim_end().trim_end_matches('。').contains('。');
     !prose && (bullet || (!outside.contains('。') && line.chars().count() <= 100))

@@ -86,7 +86,11 @@ pub fn extract(
     let mut out = Vec::new();
     for piece in lists::pieces(text) {
         let body = text.get(piece.range.clone()).unwrap_or("");
-        if !may_name_items(&piece, body, vocabulary) {
+        // The label regex is costly: run it once per piece, and only when
+        // asked.
+        let label = std::cell::OnceCell::new();
+        let label_end = || *label.get_or_init(|| negation::list_label_end(body));
+        if !may_name_items(&piece, body, vocabulary, &label_end) {
             continue;
         }
         let tokens = tokenize_range(text, piece.range.clone());
@@ -97,7 +101,7 @@ pub fn extract(
             tokens: &tokens,
             range: piece.range.clone(),
         };
-        ctx.collect(&piece, &mut out);
+        ctx.collect(&piece, label_end(), &mut out);
     }
     out.sort_by_key(|item| item.start);
     drop_contradicted(out)
@@ -105,14 +109,32 @@ pub fn extract(
 
 /// Whether a piece can yield an item at all, decided before it is
 /// tokenized (tokenizing is the costly step): it names a known item, or it
-/// is a list whose unknown items count; advice never counts.
-fn may_name_items(piece: &lists::Piece, body: &str, vocabulary: &Vocabulary) -> bool {
-    if body.trim().is_empty() || negation::is_advice(body) {
+/// is a list whose unknown items count; advice never counts. It must also
+/// give its items a scope: without a block, a label, a leak cue or a
+/// negation cue every position of the piece is [`Scope::Ignored`] (see
+/// [`ScopeRule::at`]; a leak cue after a negation is a leak cue of the
+/// whole piece).
+///
+/// `label_end` gives [`negation::list_label_end`] of `body`.
+fn may_name_items(
+    piece: &lists::Piece,
+    body: &str,
+    vocabulary: &Vocabulary,
+    label_end: &dyn Fn() -> Option<usize>,
+) -> bool {
+    if body.trim().is_empty() {
         return false;
     }
-    vocabulary.mentions_any(body)
-        || negation::list_label_end(body).is_some()
-        || (piece.list_like && piece.in_block)
+    // The cheap tests first; every test is pure, so the order is free.
+    let labelled = || label_end().is_some();
+    let names = (piece.list_like && piece.in_block) || vocabulary.mentions_any(body) || labelled();
+    let scoped = || {
+        piece.in_block
+            || negation::has_leak_cue(body)
+            || negation::negation_cue(body).is_some()
+            || labelled()
+    };
+    names && scoped() && !negation::is_advice(body)
 }
 
 /// Drops `affected: false` mentions of a key that is affected elsewhere in
@@ -202,12 +224,15 @@ impl PieceContext<'_, '_> {
         self.text.get(self.range.clone()).unwrap_or("")
     }
 
-    fn collect(&self, piece: &lists::Piece, out: &mut Vec<DataItem>) {
+    /// Collects the items of a piece that [`may_name_items`] let through
+    /// (so it is no advice); `label_end` is the end of its list label
+    /// ([`negation::list_label_end`]), relative to the piece.
+    fn collect(&self, piece: &lists::Piece, label_end: Option<usize>, out: &mut Vec<DataItem>) {
         let body = self.piece_text();
-        if self.tokens.is_empty() || negation::is_advice(body) {
+        if self.tokens.is_empty() {
             return;
         }
-        let label_end = negation::list_label_end(body).map(|e| self.range.start + e);
+        let label_end = label_end.map(|e| self.range.start + e);
         // A piece after a label is a list even in prose; `other` is allowed
         // from the label on (or everywhere in a list-like piece of a block).
         let list_from = match label_end {
