@@ -134,13 +134,27 @@ pub fn announces_items(text: &str) -> bool {
     cue.is_match(text) && !not.is_match(text)
 }
 
-/// Inline list labels (see [`list_label_end`]).
+/// Inline list labels (see [`list_label_end`]): the reference pattern,
+/// which [`list_label_end`] runs as its two branches.
+#[cfg(test)]
 const LABEL_PATTERN: &str = concat!(
     "(項目|個人情報の(種類|内容|範囲|内訳)|情報の(種類|内容|範囲|内訳)",
     "|(漏え?い|漏洩|流出)(した|の可能性のある|のおそれのある)(個人)?情報",
     "|対象(となる)?(個人)?情報|データの内訳)\\s*(:|：|\\s)\\s*",
     "|^[^、。:：]{0,16}(情報|データ)\\s*[:：]\\s*",
 );
+
+/// A label word anywhere: 「項目」, 「個人情報の種類」, 「漏えいした情報」…
+/// followed by a colon or a space (literal prefixes, so the regex skips
+/// ahead quickly).
+const NAMED_LABEL: &str = concat!(
+    "(項目|個人情報の(種類|内容|範囲|内訳)|情報の(種類|内容|範囲|内訳)",
+    "|(漏え?い|漏洩|流出)(した|の可能性のある|のおそれのある)(個人)?情報",
+    "|対象(となる)?(個人)?情報|データの内訳)\\s*(:|：|\\s)\\s*",
+);
+
+/// A short 「…情報:」 or 「…データ:」 opening the text.
+const OPENING_LABEL: &str = "^[^、。:：]{0,16}(情報|データ)\\s*[:：]\\s*";
 
 /// Words of which every label [`list_label_end`] finds holds one.
 const LABEL_WORDS: [&str; 6] = ["項目", "情報", "データ", "漏", "流出", "対象"];
@@ -159,12 +173,26 @@ pub fn list_label_end(text: &str) -> Option<usize> {
     // regex would scan every piece; every alternative holds one of these
     // words, which plain substring searches find much faster.
     // Both branches also need a colon or a space after the label.
-    let separated = text.contains([':', '：']) || text.chars().any(char::is_whitespace);
-    if !separated || !LABEL_WORDS.iter().any(|w| text.contains(w)) {
+    if !LABEL_WORDS.iter().any(|w| text.contains(w))
+        || !text
+            .chars()
+            .any(|c| c == ':' || c == '：' || c.is_whitespace())
+    {
         return None;
     }
-    static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, LABEL_PATTERN).find(text).map(|m| m.end())
+    static NAMED: OnceLock<Regex> = OnceLock::new();
+    static OPENING: OnceLock<Regex> = OnceLock::new();
+    // The leftmost match of the two branches, the first branch winning at
+    // the same start (as in one pattern `NAMED|OPENING`, whose second
+    // branch can only start at 0).
+    let named = regex(&NAMED, NAMED_LABEL).find(text);
+    match named {
+        Some(m) if m.start() == 0 => Some(m.end()),
+        _ => regex(&OPENING, OPENING_LABEL)
+            .find(text)
+            .or(named)
+            .map(|m| m.end()),
+    }
 }
 
 #[cfg(test)]
@@ -193,6 +221,7 @@ mod tests {
 
     #[test]
     fn label_words_cover_every_label() {
+        let re = Regex::new(LABEL_PATTERN).expect("valid");
         // One label per alternative of the pattern.
         for s in [
             "項目:氏名",
@@ -205,8 +234,13 @@ mod tests {
             "対象となる個人情報:氏名",
             "データの内訳:氏名",
             "お客様データ:氏名",
+            "お客様情報:氏名、項目 住所",
+            "項目 お客様情報:氏名",
+            "会員情報 項目:氏名",
         ] {
             assert!(list_label_end(s).is_some(), "{s}");
+            let expected = re.find(s).map(|m| m.end());
+            assert_eq!(list_label_end(s), expected, "{s}");
         }
         let dir =
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/archive");
@@ -214,16 +248,16 @@ mod tests {
             eprintln!("skipping the archive: {} not found", dir.display());
             return;
         }
-        let re = Regex::new(LABEL_PATTERN).expect("valid");
         let mut labels = 0;
         for entry in walkdir::WalkDir::new(&dir).into_iter().flatten() {
             let Ok(text) = std::fs::read_to_string(entry.path()) else {
                 continue;
             };
             let doc = crate::Document::new(&text);
-            for line in doc.text().lines() {
-                let expected = re.find(line).map(|m| m.end());
-                assert_eq!(list_label_end(line), expected, "{line}");
+            let pieces = doc.text().lines().chain(doc.text().split_inclusive('。'));
+            for piece in pieces {
+                let expected = re.find(piece).map(|m| m.end());
+                assert_eq!(list_label_end(piece), expected, "{piece}");
                 labels += usize::from(expected.is_some());
             }
         }
