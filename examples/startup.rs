@@ -56,7 +56,12 @@ fn main() {
     let _ = extract::contacts::extract(&doc, &mut w);
     step("contacts", t);
     step("first notice, total", total);
-    let t = Instant::now();
-    let _ = jpnotice::parse(&text);
-    step("same notice again", t);
+    let parser = jpnotice::Parser::new();
+    let mut best = f64::INFINITY;
+    for _ in 0..20 {
+        let t = Instant::now();
+        let _ = parser.parse(&text);
+        best = best.min(t.elapsed().as_secs_f64() * 1e3);
+    }
+    println!("{:<22} {best:6.2} ms", "same notice, best of 20");
 }
