@@ -1064,8 +1064,7 @@ mod tests {
 
     #[test]
     fn prefilter_keeps_archive_cues() {
-        let dir =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/archive");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/archive");
         if !dir.is_dir() {
             eprintln!("skipping: {} not found", dir.display());
             return;

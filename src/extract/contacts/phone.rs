@@ -131,25 +131,17 @@ pub fn find_phones(text: &str, masked: &[(usize, usize)]) -> Vec<PhoneMatch> {
     found
 }
 
-/// The value of a digit character: ASCII or kanji (〇一…九).
+/// The value of a digit character: ASCII or kanji (〇一…九; phone numbers
+/// write zero as 〇, never 零).
 fn digit_value(c: char) -> Option<(u8, bool)> {
     if c.is_ascii_digit() {
         return Some((c as u8 - b'0', false));
     }
-    let value = match c {
-        '〇' => 0,
-        '一' => 1,
-        '二' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    };
-    Some((value, true))
+    if c == '零' {
+        return None;
+    }
+    let value = crate::numbers::numeral::kanji_digit(c)?;
+    Some((u8::try_from(value).ok()?, true))
 }
 
 /// A separator between digit groups for a run of the given script.

@@ -242,8 +242,7 @@ mod tests {
             let expected = re.find(s).map(|m| m.end());
             assert_eq!(list_label_end(s), expected, "{s}");
         }
-        let dir =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/archive");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/archive");
         if !dir.is_dir() {
             eprintln!("skipping the archive: {} not found", dir.display());
             return;
