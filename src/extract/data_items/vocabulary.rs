@@ -173,11 +173,10 @@ impl Vocabulary {
         let Some(finder) = &self.finder else {
             return false;
         };
-        if text.chars().any(char::is_whitespace) {
-            finder.is_match(&squeeze(text))
-        } else {
-            finder.is_match(text)
-        }
+        // The text as it is first; only a text with spaces (「電話 番号」)
+        // needs a second look without them.
+        finder.is_match(text)
+            || (text.chars().any(char::is_whitespace) && finder.is_match(&squeeze(text)))
     }
 
     /// Adds (or extends) an entry.
