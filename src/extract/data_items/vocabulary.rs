@@ -149,10 +149,11 @@ impl Vocabulary {
         // Longest first; equal lengths in a fixed order.
         katakana.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         self.katakana = katakana;
-        // A full DFA: more memory than the default NFA, but the fastest
-        // scan, and every piece of every notice is scanned.
+        // A contiguous NFA: a full DFA scans about 2 % faster over the
+        // archive but takes 2 ms longer to build, and the build is on the
+        // path to the first notice of every process.
         self.finder = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             // The synonyms start with a few common UTF-8 lead bytes, which
             // would set a byte prefilter off at almost every character.
             .prefilter(false)
