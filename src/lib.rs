@@ -163,6 +163,7 @@ impl Parser {
         let incident_types = extract::incident::extract(&doc);
         let leak_status = extract::leak::extract(&doc);
         let notice_kind = extract::kind::extract(&doc, &incident_types);
+        let incident_types = extract::incident::or_other(incident_types, notice_kind, &doc);
         let (contacts, urls) = extract::contacts::extract(&doc, &mut warnings);
         Notice {
             source: None,

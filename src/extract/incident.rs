@@ -395,6 +395,45 @@ static SYSTEM_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re(r"システム|サーバ|ネットワーク|環境|基盤|サイト|ホームページ|端末|PC|パソコン|データ")
 });
 
+/// Words that name an incident without saying what kind it was.
+static UNCLASSIFIED_INCIDENT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"サイバー攻撃|セキュリティインシデント|インシデント|漏えい|漏洩|流出|情報セキュリティ(?:上の)?事故",
+    )
+});
+
+/// `[other]` for an incident report whose incident fits none of the types:
+/// the notice reports one in general words (「当社がサイバー攻撃を受けた
+/// 可能性のある事象を確認」, 「メール情報が外部に漏えいした可能性」) and no
+/// type's cue was found. Other notices keep the types as found (none
+/// stays none).
+///
+/// ```
+/// use jpnotice::Document;
+/// use jpnotice::extract::{incident, incident::IncidentType, kind::NoticeKind};
+/// let doc = Document::new("当社がサイバー攻撃を受けた可能性のある事象を確認いたしました。");
+/// let types = incident::or_other(incident::extract(&doc), Some(NoticeKind::IncidentReport), &doc);
+/// assert_eq!(types, [IncidentType::Other]);
+/// ```
+pub fn or_other(
+    types: Vec<IncidentType>,
+    kind: Option<crate::extract::kind::NoticeKind>,
+    doc: &Document,
+) -> Vec<IncidentType> {
+    let reported = doc
+        .sentences()
+        .iter()
+        .any(|s| s.describes_incident() && UNCLASSIFIED_INCIDENT.is_match(&s.text));
+    if types.is_empty()
+        && kind == Some(crate::extract::kind::NoticeKind::IncidentReport)
+        && reported
+    {
+        vec![IncidentType::Other]
+    } else {
+        types
+    }
+}
+
 /// Finds the incident types, sorted in the vocabulary's order.
 pub fn extract(doc: &Document) -> Vec<IncidentType> {
     classify(doc.sentences())
@@ -728,6 +767,44 @@ mod tests {
 
     fn types(text: &str) -> Vec<IncidentType> {
         extract(&Document::new(text))
+    }
+
+    #[test]
+    fn unclassified_incident_reports_are_other() {
+        use crate::extract::kind::NoticeKind;
+        let or_other = |text: &str, kind| {
+            let doc = Document::new(text);
+            or_other(extract(&doc), kind, &doc)
+        };
+        let vague = "当社のメール情報の一部が外部に漏えいした可能性があることが判明しました。";
+        assert_eq!(
+            or_other(vague, Some(NoticeKind::IncidentReport)),
+            [IncidentType::Other]
+        );
+        // An advisory, a notice naming no incident, a classified one.
+        assert!(or_other(vague, Some(NoticeKind::Advisory)).is_empty());
+        assert!(
+            or_other(
+                "窓口の受付時間を変更します。",
+                Some(NoticeKind::IncidentReport)
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            or_other(
+                "メールを誤送信し、氏名が流出しました。",
+                Some(NoticeKind::IncidentReport)
+            ),
+            [IncidentType::Misdelivery]
+        );
+        // Advice about incidents is no report of one.
+        assert!(
+            or_other(
+                "情報漏えいにご注意ください。",
+                Some(NoticeKind::IncidentReport)
+            )
+            .is_empty()
+        );
     }
 
     #[test]
