@@ -27,6 +27,8 @@ pub mod normalize;
 pub mod notice;
 pub mod numbers;
 pub mod pdf;
+#[cfg(test)]
+mod test_support;
 pub mod tokenize;
 
 use std::sync::Arc;

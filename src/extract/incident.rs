@@ -1141,17 +1141,12 @@ mod tests {
 
     #[test]
     fn prefilter_keeps_archive_cues() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/archive");
-        if !dir.is_dir() {
-            eprintln!("skipping: {} not found", dir.display());
+        let Some(texts) = crate::test_support::archive_texts() else {
             return;
-        }
+        };
         let mut matched = 0;
-        for entry in walkdir::WalkDir::new(&dir).into_iter().flatten() {
-            let Ok(text) = std::fs::read_to_string(entry.path()) else {
-                continue;
-            };
-            let doc = Document::new(&text);
+        for text in &texts {
+            let doc = Document::new(text);
             for sentence in doc.sentences() {
                 matched += assert_prefilter_keeps(&sentence.text);
             }

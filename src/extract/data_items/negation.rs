@@ -242,17 +242,12 @@ mod tests {
             let expected = re.find(s).map(|m| m.end());
             assert_eq!(list_label_end(s), expected, "{s}");
         }
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/archive");
-        if !dir.is_dir() {
-            eprintln!("skipping the archive: {} not found", dir.display());
+        let Some(texts) = crate::test_support::archive_texts() else {
             return;
-        }
+        };
         let mut labels = 0;
-        for entry in walkdir::WalkDir::new(&dir).into_iter().flatten() {
-            let Ok(text) = std::fs::read_to_string(entry.path()) else {
-                continue;
-            };
-            let doc = crate::Document::new(&text);
+        for text in &texts {
+            let doc = crate::Document::new(text);
             let pieces = doc.text().lines().chain(doc.text().split_inclusive('。'));
             for piece in pieces {
                 let expected = re.find(piece).map(|m| m.end());
