@@ -39,6 +39,7 @@ pub mod lists;
 pub mod negation;
 pub mod vocabulary;
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -85,12 +86,8 @@ pub fn extract(
     let text = doc.text();
     let mut out = Vec::new();
     for piece in lists::pieces(text) {
-        let body = text.get(piece.range.clone()).unwrap_or("");
-        // The label regex is costly: run it once per piece, and only when
-        // asked.
-        let label = std::cell::OnceCell::new();
-        let label_end = || *label.get_or_init(|| negation::list_label_end(body));
-        if !may_name_items(&piece, body, vocabulary, &label_end) {
+        let cues = PieceCues::new(text.get(piece.range.clone()).unwrap_or(""));
+        if !may_name_items(&piece, &cues, vocabulary) {
             continue;
         }
         let tokens = tokenize_range(text, piece.range.clone());
@@ -101,10 +98,52 @@ pub fn extract(
             tokens: &tokens,
             range: piece.range.clone(),
         };
-        ctx.collect(&piece, label_end(), &mut out);
+        ctx.collect(&piece, &cues, &mut out);
     }
     out.sort_by_key(|item| item.start);
     drop_contradicted(out)
+}
+
+/// The cue tests of one piece's text, each run at most once and only when
+/// asked: they decide whether the piece is tokenized at all, and then
+/// scope its items.
+struct PieceCues<'b> {
+    body: &'b str,
+    label_end: OnceCell<Option<usize>>,
+    leak_cue: OnceCell<bool>,
+    negation_cue: OnceCell<Option<(usize, usize)>>,
+}
+
+impl<'b> PieceCues<'b> {
+    fn new(body: &'b str) -> Self {
+        PieceCues {
+            body,
+            label_end: OnceCell::new(),
+            leak_cue: OnceCell::new(),
+            negation_cue: OnceCell::new(),
+        }
+    }
+
+    /// [`negation::list_label_end`] of the piece.
+    fn label_end(&self) -> Option<usize> {
+        *self
+            .label_end
+            .get_or_init(|| negation::list_label_end(self.body))
+    }
+
+    /// [`negation::has_leak_cue`] of the piece.
+    fn leak_cue(&self) -> bool {
+        *self
+            .leak_cue
+            .get_or_init(|| negation::has_leak_cue(self.body))
+    }
+
+    /// [`negation::negation_cue`] of the piece.
+    fn negation_cue(&self) -> Option<(usize, usize)> {
+        *self
+            .negation_cue
+            .get_or_init(|| negation::negation_cue(self.body))
+    }
 }
 
 /// Whether a piece can yield an item at all, decided before it is
@@ -114,26 +153,16 @@ pub fn extract(
 /// negation cue every position of the piece is [`Scope::Ignored`] (see
 /// [`ScopeRule::at`]; a leak cue after a negation is a leak cue of the
 /// whole piece).
-///
-/// `label_end` gives [`negation::list_label_end`] of `body`.
-fn may_name_items(
-    piece: &lists::Piece,
-    body: &str,
-    vocabulary: &Vocabulary,
-    label_end: &dyn Fn() -> Option<usize>,
-) -> bool {
+fn may_name_items(piece: &lists::Piece, cues: &PieceCues, vocabulary: &Vocabulary) -> bool {
+    let body = cues.body;
     if body.trim().is_empty() {
         return false;
     }
     // The cheap tests first; every test is pure, so the order is free.
-    let labelled = || label_end().is_some();
+    let labelled = || cues.label_end().is_some();
     let names = (piece.list_like && piece.in_block) || vocabulary.mentions_any(body) || labelled();
-    let scoped = || {
-        piece.in_block
-            || negation::has_leak_cue(body)
-            || negation::negation_cue(body).is_some()
-            || labelled()
-    };
+    let scoped =
+        || piece.in_block || cues.leak_cue() || cues.negation_cue().is_some() || labelled();
     names && scoped() && !negation::is_advice(body)
 }
 
@@ -225,14 +254,13 @@ impl PieceContext<'_, '_> {
     }
 
     /// Collects the items of a piece that [`may_name_items`] let through
-    /// (so it is no advice); `label_end` is the end of its list label
-    /// ([`negation::list_label_end`]), relative to the piece.
-    fn collect(&self, piece: &lists::Piece, label_end: Option<usize>, out: &mut Vec<DataItem>) {
+    /// (so it is no advice), reusing the cue tests it ran.
+    fn collect(&self, piece: &lists::Piece, cues: &PieceCues, out: &mut Vec<DataItem>) {
         let body = self.piece_text();
         if self.tokens.is_empty() {
             return;
         }
-        let label_end = label_end.map(|e| self.range.start + e);
+        let label_end = cues.label_end().map(|e| self.range.start + e);
         // A piece after a label is a list even in prose; `other` is allowed
         // from the label on (or everywhere in a list-like piece of a block).
         let list_from = match label_end {
@@ -245,9 +273,9 @@ impl PieceContext<'_, '_> {
             None => None,
         };
         let scope = ScopeRule {
-            negation: self.negation(body),
+            negation: self.negation(body, cues.negation_cue()),
             affected_context: piece.in_block || label_end.is_some(),
-            leak_cue: negation::has_leak_cue(body),
+            leak_cue: cues.leak_cue(),
             text: self.text,
             piece_end: self.range.end,
         };
@@ -335,10 +363,11 @@ impl PieceContext<'_, '_> {
         })
     }
 
-    /// The negation cue of the piece: where its scope starts (the piece,
-    /// or the bracket it sits in) and the cue's own range.
-    fn negation(&self, body: &str) -> Option<Negation> {
-        let (cue_start, cue_end) = negation::negation_cue(body)?;
+    /// The negation cue of the piece (`cue`, from
+    /// [`negation::negation_cue`] of `body`): where its scope starts (the
+    /// piece, or the bracket it sits in) and the cue's own range.
+    fn negation(&self, body: &str, cue: Option<(usize, usize)>) -> Option<Negation> {
+        let (cue_start, cue_end) = cue?;
         let mut open: Vec<usize> = Vec::new();
         // A note mark starts a clause of its own: 「住所、氏名 ※カード情報は
         // 含まない」 negates only the card data.
