@@ -13,8 +13,9 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use crate::extract::sentences::{Sentence, split_text};
+use crate::extract::sentences::{Sentence, from_structure};
 use crate::normalize::{Normalized, normalize};
+use crate::structure::Structure;
 use crate::tokenize::{Token, tokenize};
 
 /// One notice, ready for extraction.
@@ -24,6 +25,7 @@ pub struct Document<'a> {
     normalized: Normalized,
     tokens: OnceLock<Vec<Token>>,
     sentences: OnceLock<Vec<Sentence>>,
+    structure: OnceLock<Structure>,
 }
 
 /// A piece of the input: its text as written and its byte offsets in the
@@ -51,6 +53,7 @@ impl<'a> Document<'a> {
             normalized: normalize(input),
             tokens: OnceLock::new(),
             sentences: OnceLock::new(),
+            structure: OnceLock::new(),
         }
     }
 
@@ -85,7 +88,19 @@ impl<'a> Document<'a> {
     /// ```
     pub fn sentences(&self) -> &[Sentence] {
         self.sentences
-            .get_or_init(|| split_text(&self.normalized.text))
+            .get_or_init(|| from_structure(&self.normalized.text, self.structure()))
+    }
+
+    /// The notice's layout (blocks, sections, tables, masks; see
+    /// [`crate::structure`]), read once, the first time an extractor asks.
+    ///
+    /// ```
+    /// let doc = jpnotice::Document::new("１．漏えいした情報\n・氏名\n・住所");
+    /// assert_eq!(doc.structure().blocks().len(), 3);
+    /// ```
+    pub fn structure(&self) -> &Structure {
+        self.structure
+            .get_or_init(|| Structure::new(&self.normalized.text))
     }
 
     /// Maps a byte range of the normalized text to the input: the input's

@@ -27,6 +27,7 @@ pub mod normalize;
 pub mod notice;
 pub mod numbers;
 pub mod pdf;
+pub mod structure;
 #[cfg(test)]
 mod test_support;
 pub mod tokenize;

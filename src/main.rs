@@ -41,6 +41,9 @@ enum Command {
     /// Print the text the parser reads from a file: the decoded text, or a
     /// PDF's extracted and repaired text.
     Text(TextFileArgs),
+    /// Print a file's layout as the parser reads it: one line per block
+    /// (kind, level or depth, section path, first characters).
+    Structure(TextFileArgs),
     /// (internal) Extract the text of one PDF (a path or `-` for stdin) in
     /// this process and print it as JSON; `extract` and `eval` run it as a
     /// child process with time and memory limits.
@@ -179,6 +182,7 @@ fn main() -> ExitCode {
         Command::Phones(args) => per_text(&args, |t| json(&jpnotice::parse(t).contacts)),
         Command::Eval(args) => eval(args),
         Command::Text(args) => text(args),
+        Command::Structure(args) => structure(args),
         Command::PdfWorker(args) => pdf_worker(args),
     };
     match result {
@@ -414,7 +418,25 @@ fn write_output(path: &Path, text: &str) -> Result<(), String> {
 }
 
 /// Prints the text the parser reads from one file.
+fn structure(args: TextFileArgs) -> Result<ExitCode, String> {
+    let text = file_text(&args)?;
+    let doc = jpnotice::Document::new(&text);
+    io::stdout()
+        .write_all(doc.structure().render(doc.text()).as_bytes())
+        .map_err(|e| format!("cannot write output: {e}"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn text(args: TextFileArgs) -> Result<ExitCode, String> {
+    let text = file_text(&args)?;
+    io::stdout()
+        .write_all(text.as_bytes())
+        .map_err(|e| format!("cannot write output: {e}"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The text the parser reads from a file: decoded, or a PDF's extracted text.
+fn file_text(args: &TextFileArgs) -> Result<String, String> {
     args.pdf.engines()?;
     let bytes = read_input(&args.path, jpnotice::DEFAULT_MAX_INPUT_BYTES)
         .map_err(|e| format!("{}: {e}", args.path.display()))?;
@@ -432,10 +454,7 @@ fn text(args: TextFileArgs) -> Result<ExitCode, String> {
         }
         decoded.text
     };
-    io::stdout()
-        .write_all(text.as_bytes())
-        .map_err(|e| format!("cannot write output: {e}"))?;
-    Ok(ExitCode::SUCCESS)
+    Ok(text)
 }
 
 /// A progress bar on stderr, only when stderr is a terminal and the batch is large.

@@ -175,7 +175,41 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 end,
             }
         })
+        .flat_map(split_middle_dots)
         .collect()
+}
+
+/// IPADIC reads 「・」 as katakana, so an unknown katakana word swallows
+/// the dot before it (「氏名・フリガナ」 → 「氏名」「・フリガナ」); a token
+/// holding 「・」 is cut there, the dot becoming a symbol token of its own.
+fn split_middle_dots(token: Token) -> Vec<Token> {
+    if token.surface == "・" || !token.surface.contains('・') {
+        return vec![token];
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    let surface = token.surface.clone();
+    let piece = |a: usize, b: usize, dot: bool, out: &mut Vec<Token>| {
+        if a >= b {
+            return;
+        }
+        let text = surface[a..b].to_owned();
+        out.push(Token {
+            base_form: text.clone(),
+            surface: text,
+            pos: if dot { "記号" } else { token.pos },
+            pos_detail: if dot { "一般" } else { token.pos_detail },
+            start: token.start + a,
+            end: token.start + b,
+        });
+    };
+    for (i, _) in surface.match_indices('・') {
+        piece(from, i, false, &mut out);
+        piece(i, i + '・'.len_utf8(), true, &mut out);
+        from = i + '・'.len_utf8();
+    }
+    piece(from, surface.len(), false, &mut out);
+    out
 }
 
 /// Tokenizes one stretch of a text: the tokens of `text[range]`, with
@@ -206,6 +240,15 @@ pub fn tokenize_range(text: &str, range: std::ops::Range<usize>) -> Vec<Token> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn middle_dots_are_tokens_of_their_own() {
+        let t = tokenize("氏名・フリガナ");
+        let surfaces: Vec<&str> = t.iter().map(|t| t.surface.as_str()).collect();
+        assert_eq!(surfaces.first(), Some(&"氏名"));
+        assert_eq!(surfaces.get(1), Some(&"・"));
+        assert_eq!(t[1].pos, "記号");
+    }
 
     #[test]
     fn domain_words_are_single_tokens() {

@@ -33,8 +33,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::Document;
-use crate::normalize::normalize;
 use crate::numbers::{Quantity, scan};
+use crate::structure::{self, BlockKind};
 
 /// One count of affected people or records.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -242,12 +242,11 @@ const TOTAL_WORDS: &[&str] = &["合計", "総計", "累計", "総数", "総件�
 /// ```
 pub fn extract(doc: &Document, warnings: &mut Vec<String>) -> Vec<RecordCount> {
     let text = doc.text();
-    // Tables are read in the input, where tabs between cells survive.
-    let tables = tables(doc.input());
+    let tables = tables(doc);
     let mut found: Vec<RecordCount> = Vec::new();
     let mut cells: Vec<TableCount> = Vec::new();
     for q in scan(text) {
-        let cell = locate_cell(&tables, doc.input_offset(q.start)).map(|c| with_header(&tables, c));
+        let cell = locate_cell(&tables, q.start).map(|c| with_header(&tables, c));
         let Some(unit) = record_unit(text, &q, cell.as_ref()) else {
             continue;
         };
@@ -697,8 +696,7 @@ struct Table {
     header_rows: usize,
 }
 
-/// One row: the input byte ranges of its cells and their normalized text
-/// (both trimmed).
+/// One row: the normalized byte ranges of its cells and their text.
 #[derive(Debug)]
 struct Row {
     cells: Vec<(usize, usize)>,
@@ -706,16 +704,13 @@ struct Row {
 }
 
 impl Row {
-    /// A row from the input byte ranges of its cells.
-    fn new(input: &str, cells: Vec<(usize, usize)>) -> Row {
-        let texts = cells
+    /// A row of a table the structure stage read.
+    fn new(text: &str, row: &structure::table::Row) -> Row {
+        let cells: Vec<(usize, usize)> = row.cells.iter().map(|c| (c.start, c.end)).collect();
+        let texts = row
+            .cells
             .iter()
-            .map(|&(s, e)| {
-                normalize(input.get(s..e).unwrap_or_default())
-                    .text
-                    .trim()
-                    .to_owned()
-            })
+            .map(|c| text.get(c.clone()).unwrap_or_default().trim().to_owned())
             .collect();
         Row { cells, texts }
     }
@@ -760,87 +755,21 @@ fn is_numberish(cell: &str) -> bool {
         && (rest.is_empty() || RECORD_COUNTERS.iter().any(|(w, _)| *w == rest))
 }
 
-/// The tables of a text.
-fn tables(text: &str) -> Vec<Table> {
-    let mut out = Vec::new();
-    let mut rows: Vec<Row> = Vec::new();
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches('\n');
-        match row_cells(body, offset) {
-            Some(cells) => {
-                if !is_separator(body) {
-                    rows.push(Row::new(text, cells));
-                }
-            }
-            None => flush_table(&mut rows, &mut out),
-        }
-        offset += line.len();
-    }
-    flush_table(&mut rows, &mut out);
-    out
-}
-
-/// Closes the current table, if it has at least two rows.
-fn flush_table(rows: &mut Vec<Row>, out: &mut Vec<Table>) {
-    let taken = std::mem::take(rows);
-    if taken.len() < 2 {
-        return;
-    }
-    let header_rows = taken
+/// The tables of a document, as the structure stage read them (two rows
+/// or more).
+fn tables(doc: &Document) -> Vec<Table> {
+    let text = doc.text();
+    doc.structure()
+        .blocks()
         .iter()
-        .position(|r| r.texts.iter().any(|c| is_numberish(c)))
-        .unwrap_or(taken.len());
-    out.push(Table {
-        rows: taken,
-        header_rows,
-    });
-}
-
-/// A Markdown separator row (「|---|:--:|」).
-fn is_separator(line: &str) -> bool {
-    line.contains('-')
-        && line
-            .chars()
-            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
-}
-
-/// The cells of a table row starting at byte `offset`, or `None` when the
-/// line is not a table row.
-fn row_cells(line: &str, offset: usize) -> Option<Vec<(usize, usize)>> {
-    let trimmed = line.trim_start();
-    let sep = if trimmed.starts_with('|') && trimmed.matches('|').count() >= 3 {
-        '|'
-    } else if line.matches('\t').count() >= 2 {
-        '\t'
-    } else {
-        return None;
-    };
-    let mut cells = Vec::new();
-    let mut from = 0;
-    for (i, c) in line
-        .char_indices()
-        .chain(std::iter::once((line.len(), sep)))
-    {
-        if c == sep {
-            let cell = &line[from..i];
-            let lead = cell.len() - cell.trim_start().len();
-            let s = offset + from + lead;
-            let e = offset + from + cell.trim_end().len().max(lead);
-            cells.push((s, e));
-            from = i + c.len_utf8();
-        }
-    }
-    if sep == '|' {
-        // Drop the empty cells outside the outer borders.
-        if cells.first().is_some_and(|(s, e)| s == e) {
-            cells.remove(0);
-        }
-        if cells.last().is_some_and(|(s, e)| s == e) {
-            cells.pop();
-        }
-    }
-    Some(cells)
+        .filter_map(|b| match &b.kind {
+            BlockKind::Table(t) if t.rows.len() >= 2 => Some(Table {
+                rows: t.rows.iter().map(|r| Row::new(text, r)).collect(),
+                header_rows: t.header_rows,
+            }),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The table cell containing byte `at`, with its column header.

@@ -26,6 +26,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::Document;
+use crate::structure::HeaderField;
+use crate::structure::lines::non_blank;
 
 /// The notice's title, issuing organizations and report number.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -49,7 +51,7 @@ struct Line<'t> {
 /// Finds the title, issuers and report number.
 pub fn extract(doc: &Document) -> Metadata {
     let lines = lines(doc.text());
-    let mut meta = match archive_header(doc, &lines) {
+    let mut meta = match archive_header(doc) {
         Some(meta) => meta,
         None => from_letter(doc, &lines),
     };
@@ -60,52 +62,35 @@ pub fn extract(doc: &Document) -> Metadata {
     meta
 }
 
-/// Non-empty lines, trimmed, with normalized offsets.
+/// Non-blank lines (see [`crate::structure::lines`]), with their text.
 fn lines(text: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::new();
-    let mut offset = 0usize;
-    for raw in text.split_inclusive('\n') {
-        let line_start = offset;
-        offset += raw.len();
-        let body = raw.trim_end_matches(['\n', '\r']);
-        let trimmed = body.trim();
-        if trimmed.is_empty() {
-            continue;
-        }
-        let lead = body.len() - body.trim_start().len();
-        let start = line_start + lead;
-        out.push(Line {
-            text: trimmed,
-            start,
-            end: start + trimmed.len(),
-        });
-    }
-    out
+    non_blank(text)
+        .into_iter()
+        .map(|l| Line {
+            text: l.text(text),
+            start: l.range.start,
+            end: l.range.end,
+        })
+        .collect()
 }
 
-/// The archive header: bullet 1 is the title, bullet 3 the issuers.
-fn archive_header(doc: &Document, lines: &[Line]) -> Option<Metadata> {
-    let at = lines.iter().position(|l| l.text == "# 公表概要")?;
-    let bullets: Vec<&Line> = lines[at + 1..]
-        .iter()
-        .take_while(|l| !l.text.starts_with('#'))
-        .filter(|l| l.text.starts_with("- "))
-        .collect();
-    let input_of = |l: &Line| {
-        let start = l.start + "- ".len();
-        doc.span(start, l.end).text.trim().to_owned()
+/// The archive header (see [`crate::structure::HeaderField`]): bullet 1
+/// is the title, bullet 3 the issuers.
+fn archive_header(doc: &Document) -> Option<Metadata> {
+    let structure = doc.structure();
+    if !structure.has_archive_header() {
+        return None;
+    }
+    let input_of = |field: HeaderField| {
+        let r = structure.header_field(field)?;
+        let text = doc.span(r.start, r.end).text.trim().to_owned();
+        (!text.is_empty()).then_some(text)
     };
-    let title = bullets
-        .first()
-        .map(|l| input_of(l))
-        .filter(|t| !t.is_empty());
-    let issuers = bullets
-        .get(2)
-        .map(|l| split_issuers(&input_of(l)))
-        .unwrap_or_default();
     Some(Metadata {
-        title,
-        issuers,
+        title: input_of(HeaderField::Title),
+        issuers: input_of(HeaderField::Issuers)
+            .map(|i| split_issuers(&i))
+            .unwrap_or_default(),
         report_number: None,
     })
 }

@@ -25,22 +25,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::Document;
+use std::ops::Range;
 
-/// The part of the notice a sentence belongs to, from the last heading.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Section {
-    /// The archive's 「# 公表概要」 title bullet.
-    Header,
-    /// What happened: 経緯, 概要, 原因, 調査結果, and anything unlabeled.
-    Narrative,
-    /// What the issuer will do: 再発防止策, 今後の対策, 今後の対応.
-    Countermeasure,
-    /// Advice to readers: 二次被害へのご注意, お客様へのお願い.
-    Advice,
-    /// Contact blocks: お問い合わせ窓口.
-    Contact,
-}
+use crate::structure::{BlockKind, HeaderField, Structure};
+
+pub use crate::structure::section::{Section, classify_heading};
 
 /// What a single sentence does, whatever its section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,30 +74,6 @@ impl Sentence {
     }
 }
 
-/// Splits a document's normalized text into sentences.
-pub fn split(doc: &Document) -> Vec<Sentence> {
-    split_text(doc.text())
-}
-
-#[derive(Default)]
-struct Paragraph {
-    text: String,
-    start: usize,
-    end: usize,
-    /// Chars of the last line added (to tell wrapped lines from short ones).
-    last_line_chars: usize,
-}
-
-struct Splitter {
-    out: Vec<Sentence>,
-    para: Option<Paragraph>,
-    section: Section,
-    /// Level of the heading that set `section` (smaller = higher).
-    section_level: u8,
-    in_header: bool,
-    header_bullets: usize,
-}
-
 /// Splits normalized text into sentences (see the module docs).
 ///
 /// ```
@@ -118,136 +83,93 @@ struct Splitter {
 /// assert_eq!(s[0].text, "個人情報が流出したおそれがあります。");
 /// ```
 pub fn split_text(text: &str) -> Vec<Sentence> {
-    let mut sp = Splitter {
-        out: Vec::new(),
-        para: None,
-        section: Section::Narrative,
-        section_level: u8::MAX,
-        in_header: false,
-        header_bullets: 0,
+    from_structure(text, &Structure::new(text))
+}
+
+/// The sentences of normalized text whose layout was read already: the
+/// archive header's title, each heading, each table row, and the
+/// sentences of every other block, each with the section its headings
+/// give it.
+pub fn from_structure(text: &str, structure: &Structure) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut section = Section::Narrative;
+    let mut section_level = u8::MAX;
+    for block in structure.blocks() {
+        match &block.kind {
+            BlockKind::HeaderField { field, value } => {
+                if *field == HeaderField::Title {
+                    let t = text.get(value.clone()).unwrap_or("");
+                    emit(&mut out, t, block.range.clone(), Section::Header, true);
+                }
+            }
+            BlockKind::Heading { level, title, .. } => {
+                let t = text.get(title.clone()).unwrap_or("");
+                if t == "本文" || t == "公表概要" {
+                    section = Section::Narrative;
+                    section_level = u8::MAX;
+                    continue;
+                }
+                if structure.has_archive_header() && block.range.start < structure.body_start() {
+                    continue;
+                }
+                match classify_heading(t) {
+                    Some(s) => {
+                        section = s;
+                        section_level = *level;
+                    }
+                    None if *level <= section_level => {
+                        section = Section::Narrative;
+                        section_level = u8::MAX;
+                    }
+                    None => {}
+                }
+                emit(&mut out, t, block.range.clone(), section, true);
+            }
+            BlockKind::Table(table) => {
+                for row in &table.rows {
+                    let t = text.get(row.range.clone()).unwrap_or("");
+                    emit(&mut out, t, row.range.clone(), section, false);
+                }
+            }
+            _ => {
+                let mut compact = String::with_capacity(block.range.len());
+                for line in &block.lines {
+                    push_compact(&mut compact, text.get(line.clone()).unwrap_or(""));
+                }
+                for piece in split_on_period(&compact) {
+                    emit(&mut out, piece, block.range.clone(), section, false);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn emit(
+    out: &mut Vec<Sentence>,
+    text: &str,
+    range: Range<usize>,
+    section: Section,
+    is_heading: bool,
+) {
+    let mut compact = String::with_capacity(text.len());
+    push_compact(&mut compact, text);
+    if compact.is_empty() {
+        return;
+    }
+    let mood = if is_heading {
+        Mood::Statement
+    } else {
+        mood(&compact)
     };
-    let mut offset = 0usize;
-    for raw in text.split_inclusive('\n') {
-        let line_start = offset;
-        offset += raw.len();
-        let line = raw.trim_end_matches(['\n', '\r']);
-        let trimmed = line.trim();
-        let lead = line.len() - line.trim_start().len();
-        let start = line_start + lead;
-        let end = start + trimmed.len();
-        sp.line(trimmed, start, end);
-    }
-    sp.flush();
-    sp.out
-}
-
-impl Splitter {
-    fn line(&mut self, line: &str, start: usize, end: usize) {
-        if line.is_empty() {
-            if !self.para.as_ref().is_some_and(looks_wrapped) {
-                self.flush();
-            }
-            return;
-        }
-        if line == "# 公表概要" {
-            self.flush();
-            self.in_header = true;
-            self.header_bullets = 0;
-            return;
-        }
-        if line.starts_with("# 本文") {
-            self.flush();
-            self.in_header = false;
-            self.section = Section::Narrative;
-            self.section_level = u8::MAX;
-            return;
-        }
-        if self.in_header {
-            // Only the first bullet (the title) says anything about the incident.
-            if let Some(bullet) = line.strip_prefix("- ") {
-                self.header_bullets += 1;
-                if self.header_bullets == 1 {
-                    self.emit(bullet, start, end, Section::Header, true);
-                }
-            }
-            return;
-        }
-        if line.starts_with('|') {
-            self.flush();
-            self.emit(line, start, end, self.section, false);
-            return;
-        }
-        if let Some(level) = heading_level(line) {
-            self.flush();
-            let title = heading_text(line);
-            match classify_heading(title) {
-                Some(section) => {
-                    self.section = section;
-                    self.section_level = level;
-                }
-                None if level <= self.section_level => {
-                    self.section = Section::Narrative;
-                    self.section_level = u8::MAX;
-                }
-                None => {}
-            }
-            self.emit(title, start, end, self.section, true);
-            return;
-        }
-        if starts_with_bullet(line) {
-            self.flush();
-        }
-        let para = self.para.get_or_insert_with(|| Paragraph {
-            start,
-            ..Paragraph::default()
-        });
-        push_compact(&mut para.text, line);
-        para.end = end;
-        para.last_line_chars = line.chars().count();
-        if ends_sentence(line) {
-            self.flush();
-        }
-    }
-
-    fn flush(&mut self) {
-        let Some(para) = self.para.take() else {
-            return;
-        };
-        for piece in split_on_period(&para.text) {
-            self.emit(piece, para.start, para.end, self.section, false);
-        }
-    }
-
-    fn emit(&mut self, text: &str, start: usize, end: usize, section: Section, is_heading: bool) {
-        let mut compact = String::with_capacity(text.len());
-        push_compact(&mut compact, text);
-        if compact.is_empty() {
-            return;
-        }
-        let mood = if is_heading {
-            Mood::Statement
-        } else {
-            mood(&compact)
-        };
-        self.out.push(Sentence {
-            text: compact,
-            start,
-            end,
-            section,
-            is_heading,
-            mood,
-        });
-    }
-}
-
-/// A paragraph whose last line is long and unfinished continues after a
-/// blank line (PDF text often has blank lines between wrapped lines).
-fn looks_wrapped(p: &Paragraph) -> bool {
-    p.last_line_chars >= 30 && !p.text.ends_with(['。', ')', '」', ':'])
-}
-
-fn ends_sentence(line: &str) -> bool {
-    line.ends_with(['。', '!', '?'])
+    out.push(Sentence {
+        text: compact,
+        start: range.start,
+        end: range.end,
+        section,
+        is_heading,
+        mood,
+    });
 }
 
 /// Splits after each 「。」, keeping it.
@@ -282,87 +204,6 @@ fn push_compact(buf: &mut String, line: &str) {
         }
         pending_space = false;
         buf.push(c);
-    }
-}
-
-static BULLET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[・\-\*●○◆◇■□▼▽▶►※→]|[①-⑳]|\(\d{1,2}\)|\d{1,2}[.、)]|[ア-ン][.、)]|第\d{1,2}[章条項]?)").expect("static regex")
-});
-
-static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d{1,2}[.、)．]?\s*|[一二三四五六七八九十]{1,2}[.、．]\s*|第[\d一二三四五六七八九十]{1,2}\s*)").expect("static regex")
-});
-
-fn starts_with_bullet(line: &str) -> bool {
-    BULLET.is_match(line)
-}
-
-/// The heading level of a line, or `None` when it is not a heading.
-/// Markdown headings count their 「#」; short numbered or bracketed lines
-/// without a final 「。」 are level 2 (「３．再発防止策」「【経緯】」) or 3
-/// (「(1) 原因」「① 概要」).
-fn heading_level(line: &str) -> Option<u8> {
-    if line.starts_with('#') {
-        let hashes = line.chars().take_while(|&c| c == '#').count();
-        return Some(u8::try_from(hashes).unwrap_or(u8::MAX));
-    }
-    let chars = line.chars().count();
-    if chars > 40 || line.ends_with('。') || line.contains('、') && chars > 20 {
-        return None;
-    }
-    if (line.starts_with('【') && line.ends_with('】'))
-        || (line.starts_with('<') && line.ends_with('>'))
-        || (line.starts_with('＜') && line.ends_with('＞'))
-        || line.starts_with(['■', '◆', '●', '▼'])
-    {
-        return Some(2);
-    }
-    // A short plain line that names a special section (「感染を防止するための対応策」).
-    if chars <= 25 && !line.contains('、') && classify_heading(line).is_some() {
-        return Some(2);
-    }
-    if NUMBERED.is_match(line) {
-        return Some(2);
-    }
-    if line.starts_with('(') || line.starts_with(|c: char| ('①'..='⑳').contains(&c)) {
-        return Some(3);
-    }
-    None
-}
-
-/// A heading without its markup and numbering: 「## ３．再発防止策」 → 「再発防止策」.
-fn heading_text(line: &str) -> &str {
-    line.trim_start_matches('#').trim()
-}
-
-/// The section a heading opens, or `None` for headings that name no
-/// special section (経緯, 概要, 原因 … continue as narrative).
-///
-/// ```
-/// use jpnotice::extract::sentences::{classify_heading, Section};
-/// assert_eq!(classify_heading("４．再発防止策"), Some(Section::Countermeasure));
-/// assert_eq!(classify_heading("お客様へのお願い"), Some(Section::Advice));
-/// assert_eq!(classify_heading("本件に関するお問い合わせ先"), Some(Section::Contact));
-/// assert_eq!(classify_heading("１．経緯"), None);
-/// ```
-pub fn classify_heading(heading: &str) -> Option<Section> {
-    static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"再発防止|防止策|今後の対策|今後の対応|対策について|セキュリティ対策|今後の取り組み|再発防止に向けた|予防策|対応策").expect("static regex")
-    });
-    static ADVICE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"お願い|ご注意|御注意|ご留意|注意喚起|注意事項|ご確認ください|被害に遭ってしまったら|対処方法").expect("static regex")
-    });
-    static CONTACT: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"問い?合わ?せ|窓口|連絡先").expect("static regex"));
-    if CONTACT.is_match(heading) {
-        Some(Section::Contact)
-    } else if COUNTER.is_match(heading) && !heading.contains("経緯") && !heading.contains("状況")
-    {
-        Some(Section::Countermeasure)
-    } else if ADVICE.is_match(heading) {
-        Some(Section::Advice)
-    } else {
-        None
     }
 }
 

@@ -31,16 +31,13 @@ pub struct Line {
 /// assert_eq!(lines("a\n \nb").len(), 2);
 /// ```
 pub fn lines(text: &str) -> Vec<Line> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for piece in text.split('\n') {
-        let end = start + piece.len();
-        if !piece.trim().is_empty() {
-            out.push(Line { start, end });
-        }
-        start = end + 1;
-    }
-    out
+    crate::structure::lines::non_blank(text)
+        .into_iter()
+        .map(|l| Line {
+            start: l.raw.start,
+            end: l.raw.end,
+        })
+        .collect()
 }
 
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {

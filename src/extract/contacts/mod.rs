@@ -20,7 +20,7 @@
 pub mod blocks;
 pub mod hours;
 pub mod phone;
-pub mod urls;
+pub use crate::structure::mask as urls;
 
 use serde::{Deserialize, Serialize};
 

@@ -20,11 +20,13 @@
 //! (outside brackets, so 「家族構成（氏名・生年月日含む）」 stays one item).
 
 use std::ops::Range;
-use std::sync::OnceLock;
-
-use regex::Regex;
 
 use super::negation::{announces_items, has_leak_cue, is_advice, negation_cue};
+use crate::structure::lines::bracket_balance;
+use crate::structure::table::{Row, Table};
+use crate::structure::{
+    Block as StructureBlock, BlockKind, HeaderField, Structure, classify_heading,
+};
 use crate::tokenize::Token;
 
 /// One unit the extractor classifies.
@@ -38,106 +40,181 @@ pub struct Piece {
     /// A list line or table cell (not running prose): items the vocabulary
     /// does not know become `other`.
     pub list_like: bool,
+    /// Inside a block whose heading or lead-in says its items were NOT
+    /// affected (「漏えいしていないと想定される情報」).
+    pub negated: bool,
     /// A table cell (or a `<br/>` line of one): its unknown items count
     /// only when the cell also names a known item, since table rows also
     /// hold headers and descriptions of the people affected.
     pub cell: Option<Range<usize>>,
 }
 
-/// Cuts normalized text into pieces.
+/// Cuts normalized text into pieces, reading its layout from `structure`
+/// (see [`crate::structure`]).
 ///
 /// ```
 /// use jpnotice::extract::data_items::lists::pieces;
+/// use jpnotice::structure::Structure;
 /// let text = "## 2. 漏えいした個人情報\n- 氏名、住所\n## 3. 今後の対応\n再発防止に努めます。";
-/// let p = pieces(text);
+/// let p = pieces(text, &Structure::new(text));
 /// assert_eq!(&text[p[1].range.clone()], "- 氏名、住所");
 /// assert!(p[1].in_block && p[1].list_like);
 /// assert!(!p.last().unwrap().in_block);
 /// ```
-pub fn pieces(text: &str) -> Vec<Piece> {
-    let mut out = Vec::new();
-    let mut block: Option<Block> = None;
-    let mut table_header_names_items = false;
-    let mut in_table = false;
-    // The previous line, when it was prose: a bracketed list after it is
-    // affected data if it says data was affected (「…患者様情報が保管
-    // されていました。」), which is only checked when such a list follows.
-    let mut prose_before: Option<&str> = None;
-    for range in logical_lines(text) {
+pub fn pieces(text: &str, structure: &Structure) -> Vec<Piece> {
+    let mut reader = Reader {
+        text,
+        out: Vec::new(),
+        block: None,
+        prose_before: None,
+        lead_depth: None,
+    };
+    for block in structure.blocks() {
+        reader.block(block);
+    }
+    reader.out
+}
+
+/// Reads blocks into pieces, keeping the open block of affected items.
+struct Reader<'t> {
+    text: &'t str,
+    out: Vec<Piece>,
+    block: Option<Block>,
+    /// The previous line, when it was prose: a bracketed list after it is
+    /// affected data if it says data was affected (「…患者様情報が保管
+    /// されていました。」), which is only checked when such a list follows.
+    prose_before: Option<&'t str>,
+    /// The depth of a list item that announced the items under it
+    /// (「・対象となる情報」 followed by deeper items or indented lines).
+    lead_depth: Option<u8>,
+}
+
+impl<'t> Reader<'t> {
+    fn push(&mut self, range: Range<usize>, in_block: bool, list_like: bool) {
+        let negated = in_block && self.block.as_ref().is_some_and(|b| b.negated);
+        self.out.push(Piece {
+            range,
+            in_block,
+            list_like,
+            cell: None,
+            negated,
+        });
+    }
+
+    fn block(&mut self, block: &StructureBlock) {
+        let text = self.text;
+        match &block.kind {
+            BlockKind::HeaderField { field, .. } => {
+                if *field == HeaderField::Title {
+                    self.push(block.range.clone(), false, false);
+                }
+            }
+            BlockKind::Letterhead | BlockKind::Signature => {}
+            BlockKind::Heading { level, .. } => {
+                let trimmed = text.get(block.range.clone()).unwrap_or("");
+                let level = *level;
+                // A heading of its own kind of section (contact, advice,
+                // countermeasures) ends the items whatever its level.
+                if let Some(b) = &self.block
+                    && (level <= b.level || classify_heading(trimmed).is_some())
+                {
+                    self.block = None;
+                }
+                if announces_items(trimmed) {
+                    self.block = Some(Block {
+                        level,
+                        content_seen: false,
+                        negated: negation_cue(trimmed).is_some(),
+                    });
+                }
+                self.prose_before = None;
+                self.lead_depth = None;
+                self.push(block.range.clone(), false, false);
+            }
+            BlockKind::Table(table) => {
+                self.prose_before = None;
+                self.lead_depth = None;
+                let header_names = table
+                    .rows
+                    .first()
+                    .and_then(|r| text.get(r.range.clone()))
+                    .is_some_and(header_names_items);
+                let in_block = self.block.is_some() || header_names;
+                for row in &table.rows {
+                    row_pieces(text, row, in_block, &mut self.out);
+                }
+            }
+            BlockKind::ListItem { depth, .. } => {
+                let depth = *depth;
+                let under_lead = self.lead_depth.is_some_and(|d| depth > d);
+                if !under_lead {
+                    self.lead_depth = None;
+                }
+                let first = block.lines.first().cloned().unwrap_or(0..0);
+                let first_text = text.get(first.clone()).unwrap_or("");
+                let announces = announces_items(first_text) && !first_text.contains('。');
+                for (k, range) in logical(text, &block.lines).into_iter().enumerate() {
+                    let continuation = k > 0 && announces;
+                    self.line(range, under_lead || continuation, true);
+                }
+                if announces && block.lines.len() == 1 {
+                    self.lead_depth = Some(depth);
+                }
+            }
+            BlockKind::LabelValue { value, .. } => {
+                self.lead_depth = None;
+                let first = block.lines.first().cloned().unwrap_or(0..0);
+                let first_text = text.get(first.clone()).unwrap_or("");
+                let value_below = value.start > first.end || value.is_empty();
+                let announces = value_below && announces_items(first_text);
+                for (k, range) in logical(text, &block.lines).into_iter().enumerate() {
+                    self.line(range, k > 0 && announces, false);
+                }
+            }
+            BlockKind::Paragraph { .. } => {
+                self.lead_depth = None;
+                for range in logical(text, &block.lines) {
+                    self.line(range, false, false);
+                }
+            }
+        }
+    }
+
+    /// One logical line outside tables and headings; `forced` puts it in
+    /// the affected items (a value under an announcing label), `bulleted`
+    /// says it is a list item.
+    fn line(&mut self, range: Range<usize>, forced: bool, bulleted: bool) {
+        let text = self.text;
         let body = text.get(range.clone()).unwrap_or("");
         let trimmed = body.trim();
         if trimmed.is_empty() {
-            continue;
+            return;
         }
-        let is_table_row = trimmed.starts_with('|');
-        if !is_table_row {
-            in_table = false;
-        }
-        if let Some(level) = heading_level(trimmed) {
-            let announces = announces_items(trimmed);
-            if let Some(b) = &block
-                && level <= b.level
-            {
-                block = None;
-            }
-            if announces {
-                block = Some(Block {
-                    level,
-                    content_seen: false,
-                });
-            }
-            prose_before = None;
-            out.push(Piece {
-                range,
-                in_block: false,
-                list_like: false,
-                cell: None,
-            });
-            continue;
-        }
-        if is_table_row {
-            prose_before = None;
-            if !in_table {
-                in_table = true;
-                table_header_names_items = header_names_items(trimmed);
-            }
-            let row_in_block = block.is_some() || table_header_names_items;
-            table_cells(text, range, row_in_block, &mut out);
-            continue;
-        }
-        let list_like = is_list_line(trimmed);
-        if let Some(b) = &mut block {
+        let list_like = bulleted && !is_prose(trimmed) || is_list_line(trimmed);
+        if let Some(b) = &mut self.block {
             if !list_like && b.content_seen && b.level > 6 && !mentions_items(trimmed) {
-                block = None;
+                self.block = None;
             } else if list_like {
                 b.content_seen = true;
             }
         }
-        if block.is_none() && is_lead_in(trimmed) {
-            block = Some(Block {
+        if self.block.is_none() && is_lead_in(trimmed) {
+            self.block = Some(Block {
                 level: u8::MAX,
                 content_seen: false,
+                negated: negation_cue(trimmed).is_some(),
             });
-            out.push(Piece {
-                range,
-                in_block: false,
-                list_like: false,
-                cell: None,
-            });
-            continue;
+            self.push(range, false, false);
+            return;
         }
-        let in_block = block.is_some()
+        let in_block = forced
+            || self.block.is_some()
             || (list_like
                 && is_bracketed_list(trimmed)
-                && prose_before.is_some_and(describes_leak));
-        prose_before = (!list_like).then_some(trimmed);
+                && self.prose_before.is_some_and(describes_leak));
+        self.prose_before = (!list_like).then_some(trimmed);
         if list_like {
-            out.push(Piece {
-                range,
-                in_block,
-                list_like: true,
-                cell: None,
-            });
+            self.push(range, in_block, true);
         } else {
             // A line enumerating many items is a list even with a closing
             // sentence; its sentences are still cut apart.
@@ -145,37 +222,24 @@ pub fn pieces(text: &str) -> Vec<Piece> {
             let enumerating =
                 trimmed.matches('、').count() >= 5 && enumerates(&outside_brackets(trimmed));
             for sentence in sentences(text, range) {
-                out.push(Piece {
-                    range: sentence,
-                    in_block,
-                    list_like: enumerating,
-                    cell: None,
-                });
+                self.push(sentence, in_block, enumerating);
             }
         }
     }
-    out
 }
 
-/// The lines of `text` (without their line ends), a line whose bracket is
-/// still open at its end joined with the next ones (up to three): PDF text
-/// wraps 「個人情報（カ」 / 「ナ氏名及びＸ線画像）が流出」.
-fn logical_lines(text: &str) -> Vec<Range<usize>> {
-    let mut raw: Vec<Range<usize>> = Vec::new();
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches(['\n', '\r']);
-        raw.push(offset..offset + body.len());
-        offset += line.len();
-    }
+/// The logical lines of a block: a line whose bracket is still open at
+/// its end joined with the next ones (up to three): PDF text wraps
+/// 「個人情報（カ」 / 「ナ氏名及びＸ線画像）が流出」.
+fn logical(text: &str, lines: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
-    while let Some(first) = raw.get(i) {
+    while let Some(first) = lines.get(i) {
         let mut range = first.clone();
         let mut depth = bracket_balance(text.get(range.clone()).unwrap_or(""));
         let mut joined = 0;
         while depth > 0 && joined < 3 {
-            let Some(next) = raw.get(i + 1) else {
+            let Some(next) = lines.get(i + 1) else {
                 break;
             };
             range.end = next.end;
@@ -189,13 +253,13 @@ fn logical_lines(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Opening minus closing round brackets.
-fn bracket_balance(s: &str) -> i32 {
-    s.chars().fold(0i32, |n, c| match c {
-        '(' | '（' => n.saturating_add(1),
-        ')' | '）' => n.saturating_sub(1),
-        _ => n,
-    })
+/// A line of prose: a sentence end outside brackets before its last
+/// character.
+fn is_prose(line: &str) -> bool {
+    outside_brackets(line)
+        .trim_end()
+        .trim_end_matches('。')
+        .contains('。')
 }
 
 /// An open block of affected items.
@@ -205,25 +269,8 @@ struct Block {
     level: u8,
     /// Whether a list line has been seen.
     content_seen: bool,
-}
-
-/// The level of a heading line: markdown `#`s (1–6), 7 for numbered or
-/// marked headings (「(3)項目」, 「2. …」, 「【…】」, 「■…」), `None` for
-/// other lines.
-fn heading_level(line: &str) -> Option<u8> {
-    let hashes = line.chars().take_while(|&c| c == '#').count();
-    if hashes > 0 {
-        return u8::try_from(hashes).ok();
-    }
-    static NUMBERED: OnceLock<Regex> = OnceLock::new();
-    let re = NUMBERED.get_or_init(|| {
-        Regex::new(
-            r"^(\(\d{1,2}\)|\d{1,2}[.)]\s*\D|\d{1,2}\s+\D|[①-⑳]|[一二三四五六七八九十]{1,2}[、.]|第\d|【|[■◆□]|[ア-ン][\s.、])",
-        )
-        .unwrap_or_else(|_| Regex::new("$^").expect("valid"))
-    });
-    let short = line.chars().count() <= 50 && !line.ends_with('。');
-    (short && re.is_match(line) && !line.contains('、')).then_some(7)
+    /// The heading or lead-in says the items were NOT affected.
+    negated: bool,
 }
 
 /// Whether a table's first row says the table lists affected items
@@ -330,60 +377,34 @@ fn outside_brackets(line: &str) -> String {
 }
 
 /// Cuts a table row into cells and each cell at `<br/>` / `<br>`.
-fn table_cells(text: &str, range: Range<usize>, in_block: bool, out: &mut Vec<Piece>) {
-    let Some(row) = text.get(range.clone()) else {
-        return;
-    };
-    static BREAK: OnceLock<Regex> = OnceLock::new();
-    let re = BREAK.get_or_init(|| {
-        Regex::new(r"\||<br\s*/?>").unwrap_or_else(|_| Regex::new("$^").expect("valid"))
-    });
-    // Cell boundaries, to tell each `<br/>` line which cell it belongs to.
-    let mut bars: Vec<usize> = row.match_indices('|').map(|(i, _)| i).collect();
-    bars.push(row.len());
-    let cell_of = |a: usize| -> Range<usize> {
-        let end = bars.iter().copied().find(|&b| b >= a).unwrap_or(row.len());
-        let start = bars
-            .iter()
-            .copied()
-            .filter(|&b| b < a)
-            .max()
-            .map_or(0, |b| b + 1);
-        range.start + start..range.start + end.max(start)
-    };
-    let mut last = 0;
-    let mut push = |a: usize, b: usize| {
-        let Some(cell) = row.get(a..b) else {
-            return;
-        };
-        let trimmed = cell.trim();
-        if trimmed.is_empty() || trimmed.chars().all(|c| c == '-' || c == ':' || c == ' ') {
-            return;
-        }
-        let cell_range = range.start + a..range.start + b;
-        if is_list_line(trimmed) {
-            out.push(Piece {
-                range: cell_range,
-                in_block,
-                list_like: true,
-                cell: Some(cell_of(a)),
-            });
-        } else {
-            for sentence in sentences(text, cell_range) {
+fn row_pieces(text: &str, row: &Row, in_block: bool, out: &mut Vec<Piece>) {
+    for cell in &row.cells {
+        for line in Table::cell_lines(text, cell) {
+            let trimmed = text.get(line.clone()).unwrap_or("").trim();
+            if trimmed.chars().all(|c| c == '-' || c == ':' || c == ' ') {
+                continue;
+            }
+            if is_list_line(trimmed) {
                 out.push(Piece {
-                    range: sentence,
+                    range: line,
                     in_block,
-                    list_like: false,
-                    cell: None,
+                    list_like: true,
+                    cell: Some(cell.clone()),
+                    negated: false,
                 });
+            } else {
+                for sentence in sentences(text, line) {
+                    out.push(Piece {
+                        range: sentence,
+                        in_block,
+                        list_like: false,
+                        cell: None,
+                        negated: false,
+                    });
+                }
             }
         }
-    };
-    for m in re.find_iter(row) {
-        push(last, m.start());
-        last = m.end();
     }
-    push(last, row.len());
 }
 
 /// How a token works inside a list.
@@ -548,7 +569,7 @@ mod tests {
     #[test]
     fn lead_in_opens_block_until_prose() {
         let text = "流出した可能性のあるデータは以下の通りです。\n\n顧客の氏名・メール本文\n\nお客様にはご心配をおかけしました。\n- 氏名";
-        let p = pieces(text);
+        let p = pieces(text, &Structure::new(text));
         let item = p
             .iter()
             .find(|p| text[p.range.clone()].starts_with("顧客"))
@@ -561,18 +582,21 @@ mod tests {
     #[test]
     fn wrapped_bracket_joins_lines() {
         let text = "個人情報（カ\n\nナ氏名）が流出しました。\n次の行";
-        let lines = logical_lines(text);
+        let lines = [
+            0..text.find('\n').unwrap(),
+            text.find('ナ').unwrap()..text.find("\n次").unwrap(),
+        ];
+        let joined = logical(text, &lines);
         assert_eq!(
-            &text[lines[0].clone()],
+            &text[joined[0].clone()],
             "個人情報（カ\n\nナ氏名）が流出しました。"
         );
-        assert_eq!(&text[lines[1].clone()], "次の行");
     }
 
     #[test]
     fn table_cells_split_at_breaks() {
         let text = "|区分|情報項目|\n|---|---|\n|会員|・氏名<br/>・住所|";
-        let p = pieces(text);
+        let p = pieces(text, &Structure::new(text));
         let cells: Vec<&str> = p.iter().map(|p| &text[p.range.clone()]).collect();
         assert!(cells.contains(&"・氏名"));
         assert!(cells.contains(&"・住所"));
@@ -582,7 +606,7 @@ mod tests {
     #[test]
     fn deeper_heading_keeps_block() {
         let text = "## Q4. 奪取された情報\n### ●会員の方\n- 年齢\n## Q5. 今後の対応\n- 年齢";
-        let p = pieces(text);
+        let p = pieces(text, &Structure::new(text));
         let flags: Vec<bool> = p
             .iter()
             .filter(|p| &text[p.range.clone()] == "- 年齢")

@@ -85,7 +85,7 @@ pub fn extract(
     let _ = warnings;
     let text = doc.text();
     let mut out = Vec::new();
-    for piece in lists::pieces(text) {
+    for piece in lists::pieces(text, doc.structure()) {
         let cues = PieceCues::new(text.get(piece.range.clone()).unwrap_or(""));
         if !may_name_items(&piece, &cues, vocabulary) {
             continue;
@@ -111,7 +111,7 @@ struct PieceCues<'b> {
     body: &'b str,
     label_end: OnceCell<Option<usize>>,
     leak_cue: OnceCell<bool>,
-    negation_cue: OnceCell<Option<(usize, usize)>>,
+    negation_cues: OnceCell<Vec<(usize, usize)>>,
 }
 
 impl<'b> PieceCues<'b> {
@@ -120,7 +120,7 @@ impl<'b> PieceCues<'b> {
             body,
             label_end: OnceCell::new(),
             leak_cue: OnceCell::new(),
-            negation_cue: OnceCell::new(),
+            negation_cues: OnceCell::new(),
         }
     }
 
@@ -138,11 +138,10 @@ impl<'b> PieceCues<'b> {
             .get_or_init(|| negation::has_leak_cue(self.body))
     }
 
-    /// [`negation::negation_cue`] of the piece.
-    fn negation_cue(&self) -> Option<(usize, usize)> {
-        *self
-            .negation_cue
-            .get_or_init(|| negation::negation_cue(self.body))
+    /// [`negation::negation_cues`] of the piece.
+    fn negation_cues(&self) -> &[(usize, usize)] {
+        self.negation_cues
+            .get_or_init(|| negation::negation_cues(self.body))
     }
 }
 
@@ -162,7 +161,7 @@ fn may_name_items(piece: &lists::Piece, cues: &PieceCues, vocabulary: &Vocabular
     let labelled = || cues.label_end().is_some();
     let names = (piece.list_like && piece.in_block) || vocabulary.mentions_any(body) || labelled();
     let scoped =
-        || piece.in_block || cues.leak_cue() || cues.negation_cue().is_some() || labelled();
+        || piece.in_block || cues.leak_cue() || !cues.negation_cues().is_empty() || labelled();
     names && scoped() && !negation::is_advice(body)
 }
 
@@ -218,7 +217,13 @@ struct Negation {
 
 /// Decides the scope of an item by its position in the piece.
 struct ScopeRule<'t> {
-    negation: Option<Negation>,
+    negations: Vec<Negation>,
+    /// The piece sits under a heading or lead that says its items were
+    /// NOT affected (「漏えいしていないと想定される情報」).
+    negated_block: bool,
+    /// Where a negation asked as a question starts (「…含まれていないか
+    /// を確認」): items before it are not reported.
+    question: Option<usize>,
     affected_context: bool,
     leak_cue: bool,
     text: &'t str,
@@ -227,18 +232,28 @@ struct ScopeRule<'t> {
 
 impl ScopeRule<'_> {
     fn at(&self, offset: usize) -> Scope {
-        if let Some(n) = self.negation {
-            if offset >= n.scope_start && offset < n.cue_start {
-                return Scope::NotAffected;
-            }
-            if offset >= n.cue_end {
-                let rest = self.text.get(n.cue_end..self.piece_end).unwrap_or("");
-                return if self.affected_context || negation::has_leak_cue(rest) {
-                    Scope::Affected
-                } else {
-                    Scope::Ignored
-                };
-            }
+        if self.negated_block {
+            return Scope::NotAffected;
+        }
+        if self.question.is_some_and(|q| offset < q) {
+            return Scope::Ignored;
+        }
+        // The first cue after the item decides, when the item lies in
+        // that cue's clause.
+        if let Some(n) = self.negations.iter().find(|n| offset < n.cue_start)
+            && offset >= n.scope_start
+        {
+            return Scope::NotAffected;
+        }
+        if let Some(last) = self.negations.last()
+            && offset >= last.cue_end
+        {
+            let rest = self.text.get(last.cue_end..self.piece_end).unwrap_or("");
+            return if self.affected_context || negation::has_leak_cue(rest) {
+                Scope::Affected
+            } else {
+                Scope::Ignored
+            };
         }
         if self.affected_context || self.leak_cue {
             Scope::Affected
@@ -273,7 +288,9 @@ impl PieceContext<'_, '_> {
             None => None,
         };
         let scope = ScopeRule {
-            negation: self.negation(body, cues.negation_cue()),
+            negations: self.negations(body, cues.negation_cues()),
+            negated_block: piece.negated,
+            question: negation::question_cue(body).map(|q| self.range.start + q),
             affected_context: piece.in_block || label_end.is_some(),
             leak_cue: cues.leak_cue(),
             text: self.text,
@@ -363,34 +380,49 @@ impl PieceContext<'_, '_> {
         })
     }
 
-    /// The negation cue of the piece (`cue`, from
-    /// [`negation::negation_cue`] of `body`): where its scope starts (the
-    /// piece, or the bracket it sits in) and the cue's own range.
-    fn negation(&self, body: &str, cue: Option<(usize, usize)>) -> Option<Negation> {
-        let (cue_start, cue_end) = cue?;
-        let mut open: Vec<usize> = Vec::new();
-        // A note mark starts a clause of its own: 「住所、氏名 ※カード情報は
-        // 含まない」 negates only the card data.
-        let mut note = 0;
-        for (i, c) in body.char_indices() {
-            if i >= cue_start {
-                break;
-            }
-            match c {
-                '(' | '（' => open.push(i),
-                ')' | '）' => {
-                    open.pop();
-                }
-                '※' if open.is_empty() => note = i,
-                _ => {}
-            }
-        }
+    /// The negation cues of the piece (`cues`, from
+    /// [`negation::negation_cues`] of `body`): where each one's scope
+    /// starts — after the previous cue, a clause boundary
+    /// (「…流出しましたが、」「なお、」), a note mark 「※」, or at the bracket
+    /// holding the cue — and the cue's own range.
+    fn negations(&self, body: &str, cues: &[(usize, usize)]) -> Vec<Negation> {
         let base = self.range.start;
-        Some(Negation {
-            scope_start: base + open.last().copied().unwrap_or(0).max(note),
-            cue_start: base + cue_start,
-            cue_end: base + cue_end,
-        })
+        let mut out = Vec::new();
+        let mut previous_end = 0;
+        for &(cue_start, cue_end) in cues {
+            let mut open: Vec<usize> = Vec::new();
+            let mut note = 0;
+            for (i, c) in body.char_indices() {
+                if i >= cue_start {
+                    break;
+                }
+                match c {
+                    '(' | '（' => open.push(i),
+                    ')' | '）' => {
+                        open.pop();
+                    }
+                    '※' if open.is_empty() => note = i,
+                    _ => {}
+                }
+            }
+            let clause = body
+                .get(previous_end..cue_start)
+                .map_or(0, |before| previous_end + negation::clause_start(before));
+            let start = open
+                .last()
+                .copied()
+                .unwrap_or(0)
+                .max(note)
+                .max(previous_end)
+                .max(clause);
+            out.push(Negation {
+                scope_start: base + start,
+                cue_start: base + cue_start,
+                cue_end: base + cue_end,
+            });
+            previous_end = cue_end;
+        }
+        out
     }
 
     /// Greedy longest vocabulary matches over the whole piece.

@@ -18,33 +18,102 @@ fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).unwrap_or_else(|_| Regex::new("$^").expect("valid")))
 }
 
+fn negation_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(
+        &RE,
+        concat!(
+            "含まれ(て|てい|ては)?(おりません|いません|ません|ない|ておらず|ず)",
+            "|含まれておらず|含んで(おりません|いません|おらず)|含みません|含まず|含まない([。）)\\s]|$|ため|こと|旨)",
+            "|(漏え?い|漏洩|流出|漏れ)(は|も|が)?(なかった|ありません|ございません|しておりません|していません|していない|しておらず|しなかった)",
+            "|(漏え?い|漏洩|流出|漏れ)(は|も|が)?(されて|して)(いない|おらず|おりません|いません)",
+            "|(漏え?い|漏洩|流出|漏れ)(等)?(は|も|が)(無い|ない|無く|なく)(こと|と|。|旨|、)",
+            "|(漏え?い|漏洩|流出|漏れ)の?(可能性|おそれ|恐れ|事実|形跡|痕跡)(は|も)(ございません|ありません|ない|無い|なく|無く)",
+            "|(保存|保持|保有|保管|管理|記録|登録|入力)(されて|して)(おりません|いません|おらず|いない|ない)",
+            "|(保存|保持|保有|保管|取得)(しておりません|しておらず|していない|されず)",
+            "|取り?扱(って|い)?(おりません|いません|ない)",
+            "|確認されて(おりません|いません|いない)|確認されておらず|確認できて?(おりません|いません)",
+            "|対象外|対象(では|で)ありません",
+            "|影響は(ございません|ありません)|該当(しません|いたしません)",
+        ),
+    )
+}
+
 /// Where the first negation cue of `text` starts and ends (byte offsets
-/// into `text`).
+/// into `text`). A cue asked as a question (「含まれていないかを確認」) is
+/// none.
 ///
 /// ```
 /// use jpnotice::extract::data_items::negation::negation_cue;
 /// let s = "マイナンバーは含まれておりません";
 /// assert_eq!(negation_cue(s).map(|(a, _)| &s[..a]), Some("マイナンバーは"));
 /// assert_eq!(negation_cue("氏名が流出しました"), None);
+/// assert_eq!(negation_cue("決済情報が含まれていないかを確認"), None);
 /// ```
 pub fn negation_cue(text: &str) -> Option<(usize, usize)> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = regex(
-        &RE,
-        concat!(
-            "含まれ(て|てい|ては)?(おりません|いません|ません|ない|ておらず|ず)",
-            "|含まれておらず|含んで(おりません|いません|おらず)|含みません|含まず|含まない([。）)\\s]|$|ため|こと|旨)",
-            "|(漏え?い|漏洩|流出|漏れ)(は|も|が)?(なかった|ありません|ございません|しておりません|していません)",
-            "|(漏え?い|漏洩|流出|漏れ)(等)?(は|も|が)(無い|ない|無く|なく)(こと|と|。|旨|、)",
-            "|(保存|保持|保有|保管|管理|記録|登録|入力)(されて|して)(おりません|いません|おらず|いない|ない)",
-            "|(保存|保持|保有|保管|取得)(しておりません|しておらず|していない|されず)",
-            "|取り?扱(って|い)?(おりません|いません|ない)",
-            "|確認されて(おりません|いません|いない)|確認されておらず|確認できて?(おりません|いません)",
-            "|流出の可能性は(ございません|ありません)|対象外|対象(では|で)ありません",
-            "|影響は(ございません|ありません)|該当(しません|いたしません)",
-        ),
-    );
-    re.find(text).map(|m| (m.start(), m.end()))
+    negation_cues(text).into_iter().next()
+}
+
+/// Every negation cue of `text`, in order (see [`negation_cue`]).
+///
+/// ```
+/// use jpnotice::extract::data_items::negation::negation_cues;
+/// let s = "①お客様情報は含まれていないこと、②住所、電話番号は含まれていないことを確認";
+/// assert_eq!(negation_cues(s).len(), 2);
+/// ```
+pub fn negation_cues(text: &str) -> Vec<(usize, usize)> {
+    negation_regex()
+        .find_iter(text)
+        .filter(|m| !asks(&text[m.end()..]))
+        .map(|m| (m.start(), m.end()))
+        .collect()
+}
+
+/// Where a negation asked as a question starts (「…が含まれていないかを
+/// 確認」): the items before it are neither affected nor cleared.
+///
+/// ```
+/// use jpnotice::extract::data_items::negation::question_cue;
+/// assert!(question_cue("マイナンバーが含まれていないかを優先して確認").is_some());
+/// assert!(question_cue("マイナンバーは含まれておりません").is_none());
+/// ```
+pub fn question_cue(text: &str) -> Option<usize> {
+    negation_regex()
+        .find_iter(text)
+        .find(|m| asks(&text[m.end()..]))
+        .map(|m| m.start())
+}
+
+/// The text after a negation makes it a question: 「…ないか」 (not 「から」).
+fn asks(after: &str) -> bool {
+    after.starts_with('か') && !after.starts_with("から")
+}
+
+/// Where the last clause of `before` starts (byte offset): after a
+/// contrast or a new sentence (「…流出しましたが、」「なお、」「。」), so a
+/// negation that follows covers only its own clause.
+///
+/// ```
+/// use jpnotice::extract::data_items::negation::clause_start;
+/// let s = "氏名が流出しましたが、カード情報は";
+/// assert_eq!(&s[clause_start(s)..], "カード情報は");
+/// ```
+pub fn clause_start(before: &str) -> usize {
+    const BOUNDARIES: [&str; 8] = [
+        "ましたが、",
+        "ますが、",
+        "ですが、",
+        "ものの、",
+        "ものの",
+        "一方、",
+        "なお、",
+        "。",
+    ];
+    BOUNDARIES
+        .iter()
+        .filter_map(|b| before.rfind(b).map(|i| i + b.len()))
+        .max()
+        .unwrap_or(0)
 }
 
 /// True when the clause is advice, a warning about secondary damage or a
@@ -88,7 +157,7 @@ pub fn has_leak_cue(text: &str) -> bool {
         &RE,
         concat!(
             "漏え?い|漏洩|漏れ|流出|閲覧|おそれ|恐れ|可能性|含ま|含む|含ん",
-            "|保存|保管|格納|残存|窃取|奪取|盗|暗号化|参照|外部|公開|紛失|盗難",
+            "|保存|保管|格納|残存|窃取|奪取|盗|暗号化|参照|公開|紛失|盗難",
             "|誤送|誤って|誤配|誤表示|表示され|見られる|アクセス可能|取得され|抜き取",
         ),
     );
@@ -116,7 +185,7 @@ pub fn announces_items(text: &str) -> bool {
         concat!(
             "項目|漏え?い|漏洩|流出|おそれ|恐れ|可能性|含まれ|奪取|窃取|閲覧",
             "|対象(となる|となった|となり得る|の)?(個人)?情報|個人情報の(内容|種類|範囲|内訳)",
-            "|データの内訳|情報の内訳|保存されていた|保管されていた|保有していた|影響を受けた|影響の?範囲",
+            "|データの内訳|情報の内訳|(保存|保管|格納|蓄積|記録|登録)されていた|保有していた|影響を受けた|影響の?範囲",
         ),
     );
     let not = regex(

@@ -27,7 +27,7 @@ static FILE_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// Byte ranges of the URLs in `text`, trailing punctuation cut.
 ///
 /// ```
-/// use jpnotice::extract::contacts::urls::find_urls;
+/// use jpnotice::structure::mask::find_urls;
 /// let text = "詳細（https://a.example/n.html）。";
 /// let (s, e) = find_urls(text)[0];
 /// assert_eq!(&text[s..e], "https://a.example/n.html");
@@ -66,7 +66,7 @@ fn trimmed_len(url: &str) -> usize {
 /// Byte ranges of the e-mail addresses in `text`.
 ///
 /// ```
-/// use jpnotice::extract::contacts::urls::find_emails;
+/// use jpnotice::structure::mask::find_emails;
 /// let text = "メール:desk@a.example まで";
 /// let (s, e) = find_emails(text)[0];
 /// assert_eq!(&text[s..e], "desk@a.example");
@@ -89,7 +89,7 @@ pub fn find_file_names(text: &str) -> Vec<(usize, usize)> {
 /// The URLs of `text` as strings, deduplicated, in order of appearance.
 ///
 /// ```
-/// use jpnotice::extract::contacts::urls::url_list;
+/// use jpnotice::structure::mask::url_list;
 /// let text = "- https://a.example/x.pdf\n第1報:https://a.example/x.pdf";
 /// assert_eq!(url_list(text), ["https://a.example/x.pdf"]);
 /// ```
@@ -103,6 +103,60 @@ pub fn url_list(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The spans no number, date or item is read from: URLs, e-mail addresses
+/// and file names (normalized byte ranges, each list in text order).
+///
+/// ```
+/// let text = "詳細: https://a.example/2024/01/29.html 窓口 desk@a.example";
+/// let m = jpnotice::structure::mask::Masks::new(text);
+/// assert!(m.contains(text.find("2024").unwrap()));
+/// assert!(!m.contains(text.find("詳細").unwrap()));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Masks {
+    /// URLs (see [`find_urls`]).
+    pub urls: Vec<(usize, usize)>,
+    /// E-mail addresses.
+    pub emails: Vec<(usize, usize)>,
+    /// File names (「news_20240131.pdf」).
+    pub file_names: Vec<(usize, usize)>,
+}
+
+impl Masks {
+    /// Finds the masked spans of normalized text.
+    pub fn new(text: &str) -> Masks {
+        Masks {
+            urls: find_urls(text),
+            emails: find_emails(text),
+            file_names: find_file_names(text),
+        }
+    }
+
+    /// Every masked span, URLs first.
+    pub fn all(&self) -> Vec<(usize, usize)> {
+        let mut out = self.urls.clone();
+        out.extend(self.emails.iter().copied());
+        out.extend(self.file_names.iter().copied());
+        out
+    }
+
+    /// True when byte `offset` lies in a masked span.
+    pub fn contains(&self, offset: usize) -> bool {
+        [&self.urls, &self.emails, &self.file_names]
+            .into_iter()
+            .flatten()
+            .any(|&(s, e)| s <= offset && offset < e)
+    }
+
+    /// True when `range` overlaps a masked span.
+    pub fn overlaps(&self, range: std::ops::Range<usize>) -> bool {
+        [&self.urls, &self.emails, &self.file_names]
+            .into_iter()
+            .flatten()
+            .any(|&(s, e)| s < range.end && range.start < e)
+    }
 }
 
 #[cfg(test)]
