@@ -68,6 +68,7 @@ pub fn pieces(text: &str, structure: &Structure) -> Vec<Piece> {
         block: None,
         prose_before: None,
         lead_depth: None,
+        aside: None,
     };
     for block in structure.blocks() {
         reader.block(block);
@@ -87,6 +88,10 @@ struct Reader<'t> {
     /// The depth of a list item that announced the items under it
     /// (「・対象となる情報」 followed by deeper items or indented lines).
     lead_depth: Option<u8>,
+    /// The level of the heading that opened a countermeasure, advice or
+    /// contact section: no items are read there (ANNOTATION.md: items
+    /// named in countermeasures or advice are no data items).
+    aside: Option<u8>,
 }
 
 impl<'t> Reader<'t> {
@@ -113,6 +118,12 @@ impl<'t> Reader<'t> {
             BlockKind::Heading { level, .. } => {
                 let trimmed = text.get(block.range.clone()).unwrap_or("");
                 let level = *level;
+                if self.aside.is_some_and(|l| level <= l) {
+                    self.aside = None;
+                }
+                if classify_heading(trimmed).is_some() {
+                    self.aside = Some(level);
+                }
                 // A heading of its own kind of section (contact, advice,
                 // countermeasures) ends the items whatever its level.
                 if let Some(b) = &self.block
@@ -120,7 +131,7 @@ impl<'t> Reader<'t> {
                 {
                     self.block = None;
                 }
-                if announces_items(trimmed) {
+                if announces_items(trimmed) && self.aside.is_none() {
                     self.block = Some(Block {
                         level,
                         content_seen: false,
@@ -131,6 +142,7 @@ impl<'t> Reader<'t> {
                 self.lead_depth = None;
                 self.push(block.range.clone(), false, false);
             }
+            _ if self.aside.is_some() => {}
             BlockKind::Table(table) => {
                 self.prose_before = None;
                 self.lead_depth = None;
@@ -455,8 +467,9 @@ pub fn role(token: &Token) -> Role {
 pub fn elements(tokens: &[Token], keep: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut depth: u32 = 0;
-    let mut start = 0;
-    for (i, token) in tokens.iter().enumerate() {
+    let inner = wrapped_run(tokens);
+    let mut start = inner.start;
+    for (i, token) in tokens.iter().enumerate().take(inner.end).skip(inner.start) {
         match role(token) {
             Role::Open => depth = depth.saturating_add(1),
             Role::Close => depth = depth.saturating_sub(1),
@@ -469,10 +482,51 @@ pub fn elements(tokens: &[Token], keep: &[Range<usize>]) -> Vec<Range<usize>> {
             _ => {}
         }
     }
-    if start < tokens.len() {
-        out.push(start..tokens.len());
+    if start < inner.end {
+        out.push(start..inner.end);
     }
     out
+}
+
+/// The tokens inside one bracket that wraps a whole run (after any
+/// bullet): 「【氏名／メールアドレス／電話番号】」 lists items inside its
+/// bracket. Other runs are returned whole.
+///
+/// ```
+/// use jpnotice::extract::data_items::lists::elements;
+/// let text = "【氏名/電話番号/性別】";
+/// let tokens = jpnotice::tokenize::tokenize(text);
+/// assert_eq!(elements(&tokens, &[]).len(), 3);
+/// ```
+fn wrapped_run(tokens: &[Token]) -> Range<usize> {
+    let whole = 0..tokens.len();
+    let Some(open) = tokens
+        .iter()
+        .position(|t| !(t.pos == "記号" && role(t) == Role::Word))
+    else {
+        return whole;
+    };
+    if tokens.get(open).map(role) != Some(Role::Open) {
+        return whole;
+    }
+    let mut depth: u32 = 0;
+    for (i, token) in tokens.iter().enumerate().skip(open) {
+        match role(token) {
+            Role::Open => depth = depth.saturating_add(1),
+            Role::Close => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return if i + 1 == tokens.len() && i > open + 1 {
+                        open + 1..i
+                    } else {
+                        whole
+                    };
+                }
+            }
+            _ => {}
+        }
+    }
+    whole
 }
 
 /// For a descriptive clause holding its list in a bracket, the items of
