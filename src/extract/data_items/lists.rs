@@ -173,14 +173,22 @@ impl<'t> Reader<'t> {
                     self.lead_depth = Some(depth);
                 }
             }
-            BlockKind::LabelValue { value, .. } => {
+            BlockKind::LabelValue { label, value } => {
                 self.lead_depth = None;
                 let first = block.lines.first().cloned().unwrap_or(0..0);
                 let first_text = text.get(first.clone()).unwrap_or("");
                 let value_below = value.start > first.end || value.is_empty();
                 let announces = value_below && announces_items(first_text);
+                // Under a heading of items, a label of something else
+                // (「対象者：」「対応：」) leaves the items.
+                let label_text = text.get(label.clone()).unwrap_or("");
+                let off_topic = !names_items_label(label_text);
+                let saved = if off_topic { self.block.take() } else { None };
                 for (k, range) in logical(text, &block.lines).into_iter().enumerate() {
                     self.line(range, k > 0 && announces, false);
+                }
+                if saved.is_some() {
+                    self.block = saved;
                 }
             }
             BlockKind::Paragraph { .. } => {
@@ -283,6 +291,20 @@ struct Block {
     content_seen: bool,
     /// The heading or lead-in says the items were NOT affected.
     negated: bool,
+}
+
+/// A label under which items are listed: 「情報」「項目」「データ」「内容」
+/// 「内訳」「種類」, a label announcing items, or a vocabulary-like item
+/// label (「氏名」): not 「対象者」「対応」「原因」「日時」.
+fn names_items_label(label: &str) -> bool {
+    const ITEM_LABELS: [&str; 6] = ["情報", "項目", "データ", "内容", "内訳", "種類"];
+    const OTHER_LABELS: [&str; 12] = [
+        "対象者", "対応", "原因", "日時", "日", "期間", "経緯", "概要", "時期", "件数", "人数", "者",
+    ];
+    if OTHER_LABELS.iter().any(|l| label.ends_with(l)) {
+        return false;
+    }
+    ITEM_LABELS.iter().any(|l| label.contains(l)) || announces_items(label) || label.chars().count() <= 8
 }
 
 /// Whether a table's first row says the table lists affected items

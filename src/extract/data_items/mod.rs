@@ -476,7 +476,7 @@ impl PieceContext<'_, '_> {
             && self
                 .tokens
                 .get(next + 1)
-                .is_some_and(|t| matches!(t.surface.as_str(), "全部" | "一部" | "いずれか" | "み"));
+                .is_some_and(|t| matches!(t.surface.as_str(), "全部" | "一部" | "いずれか" | "み" | "うち"));
         if tail || extent || matches!(lists::role(token), lists::Role::Open | lists::Role::Close) {
             return true;
         }

@@ -175,6 +175,7 @@ pub fn has_leak_cue(text: &str) -> bool {
 /// assert!(announces_items("2. 漏えい等が発生したおそれがある個人データの項目"));
 /// assert!(!announces_items("(3)二次被害のおそれ"));
 /// assert!(!announces_items("4. お客様へのお願い"));
+/// assert!(!announces_items("漏えいの可能性がある利用者アカウント数"));
 /// ```
 pub fn announces_items(text: &str) -> bool {
     static CUE: OnceLock<Regex> = OnceLock::new();
@@ -190,7 +191,7 @@ pub fn announces_items(text: &str) -> bool {
     );
     let not = regex(
         &NOT,
-        "二次被害|お願い|注意|対策|防止|問い|問合|窓口|経緯|原因|対応|今後|概要|発生|状況|判明|時系列|お詫び",
+        "二次被害|お願い|注意|対策|防止|問い|問合|窓口|経緯|原因|対応|今後|概要|発生|状況|判明|時系列|お詫び|数$|件数|人数",
     );
     static STRONG: OnceLock<Regex> = OnceLock::new();
     // The statutory heading 「漏えい等が発生し、又は発生したおそれがある
