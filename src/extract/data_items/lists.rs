@@ -126,8 +126,14 @@ impl<'t> Reader<'t> {
                 }
                 // A heading of its own kind of section (contact, advice,
                 // countermeasures) ends the items whatever its level.
+                // A sibling heading naming another group's data
+                // (「お客さまに関する個人情報」 after 「<記録されていた個人
+                // 情報>」) goes on listing items.
+                let sibling_group = self.block.as_ref().is_some_and(|b| level == b.level)
+                    && names_data_group(trimmed);
                 if let Some(b) = &self.block
                     && (level <= b.level || classify_heading(trimmed).is_some())
+                    && !sibling_group
                 {
                     self.block = None;
                 }
@@ -359,11 +365,27 @@ fn mentions_items(line: &str) -> bool {
 }
 
 /// A sentence introducing a list below it: 「流出した可能性のあるデータは以下の
-/// 通りです。」
+/// 通りです。」, or a short label line 「含まれていた個人情報の種類」.
 fn is_lead_in(line: &str) -> bool {
-    (line.contains("以下") || line.contains("下記") || line.contains("次の"))
-        && announces_items(line)
-        && line.chars().count() <= 60
+    let points_below = line.contains("以下") || line.contains("下記") || line.contains("次の");
+    let label_line = line.chars().count() <= 30
+        && !line.contains(['。', '、'])
+        && ["情報", "項目", "種類", "内容", "内訳", "データ"]
+            .iter()
+            .any(|w| line.trim_end_matches([':', ' ']).ends_with(w));
+    (points_below || label_line) && announces_items(line) && line.chars().count() <= 60
+}
+
+/// A heading naming one group's personal data: 「お客さまに関する個人情報」
+/// 「当院関係者の情報」 (no cue of another section).
+fn names_data_group(heading: &str) -> bool {
+    let t = heading
+        .trim_start_matches(['#', ' '])
+        .trim_end_matches([')', '）', '】', '>', ' ']);
+    t.chars().count() <= 40
+        && (t.ends_with("情報") || t.ends_with("データ"))
+        && classify_heading(t).is_none()
+        && !is_advice(t)
 }
 
 /// Splits a prose line into sentences at 「。」 outside brackets.

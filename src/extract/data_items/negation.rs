@@ -99,7 +99,8 @@ fn asks(after: &str) -> bool {
 /// assert_eq!(&s[clause_start(s)..], "カード情報は");
 /// ```
 pub fn clause_start(before: &str) -> usize {
-    const BOUNDARIES: [&str; 8] = [
+    const BOUNDARIES: [&str; 9] = [
+        "で、",
         "ましたが、",
         "ますが、",
         "ですが、",
@@ -176,6 +177,8 @@ pub fn has_leak_cue(text: &str) -> bool {
 /// assert!(!announces_items("(3)二次被害のおそれ"));
 /// assert!(!announces_items("4. お客様へのお願い"));
 /// assert!(!announces_items("漏えいの可能性がある利用者アカウント数"));
+/// assert!(announces_items("2. 漏えい等が発生した情報"));
+/// assert!(announces_items("2. 調査により判明した項目"));
 /// ```
 pub fn announces_items(text: &str) -> bool {
     static CUE: OnceLock<Regex> = OnceLock::new();
@@ -196,8 +199,16 @@ pub fn announces_items(text: &str) -> bool {
     static STRONG: OnceLock<Regex> = OnceLock::new();
     // The statutory heading 「漏えい等が発生し、又は発生したおそれがある
     // 個人データの項目」 names 発生 but is a list of items.
-    let strong = regex(&STRONG, "(データ|情報)の項目");
-    let advice = regex(&ADVICE, "二次被害|お願い|注意|対策|防止|問い|問合|窓口");
+    let strong = regex(
+        &STRONG,
+        "(データ|情報)の項目|項目[)）】>]?$|(漏え?い|漏洩|流出|含まれ|窃取|奪取|閲覧)[^。]*(情報|データ|項目|内容|内訳|種類)(等|など)?(について|一覧)?[)）】>]?$",
+    );
+    // Headings that combine the items with a summary or the course of
+    // events (「概要・流出したおそれがある個人情報」) are no list of items.
+    let advice = regex(
+        &ADVICE,
+        "二次被害|お願い|注意|対策|防止|問い|問合|窓口|概要|経緯|原因|対応|今後|状況|時系列",
+    );
     if strong.is_match(text) && !advice.is_match(text) {
         return true;
     }
