@@ -151,12 +151,16 @@ impl Parser {
         }
         let doc = Document::new(text);
         let meta = extract::metadata::extract(&doc);
-        let published = extract::published::extract(&doc, &mut warnings);
-        let reference = published
+        let publication = extract::dates::publication::locate(&doc, &mut warnings);
+        let published = publication
             .as_ref()
-            .and_then(|p| published_date(&p.value))
+            .map(|p| extract::published::from_publication(&doc, p));
+        let reference = publication
+            .as_ref()
+            .map(|p| p.on.reference())
             .or(self.reference_date);
-        let dates = extract::dates::extract(&doc, reference, &mut warnings);
+        let dates =
+            extract::dates::extract_with(&doc, reference, publication.as_ref(), &mut warnings);
         let record_counts = extract::counts::extract(&doc, &mut warnings);
         let vocabulary: &Vocabulary = match &self.vocabulary {
             Some(own) => own,
@@ -185,19 +189,6 @@ impl Parser {
             warnings,
             encoding: None,
         }
-    }
-}
-
-/// The last day a published value can stand for: `2024-05-31` for
-/// `2024-05`, the day itself for `2024-05-09`.
-fn published_date(value: &str) -> Option<Date> {
-    let parts: Vec<i32> = value.split('-').filter_map(|p| p.parse().ok()).collect();
-    match parts[..] {
-        [y, m, d] => Date::new(y as i16, m as i8, d as i8).ok(),
-        [y, m] => Date::new(y as i16, m as i8, 1)
-            .ok()
-            .map(|d| d.last_of_month()),
-        _ => None,
     }
 }
 

@@ -40,3 +40,22 @@ fn encoded_corpus_files_decode_without_warnings() {
         assert!(decoded.text.contains("個人情報"), "{}", path.display());
     }
 }
+
+/// The layout the structure stage reads from each corpus notice, one line
+/// per block (kind, level or depth, section path, first characters).
+#[test]
+fn corpus_notice_structures_match_their_snapshots() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/notices");
+    for path in common::files(&dir, &["txt", "md"]) {
+        let bytes = std::fs::read(&path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let input = jpnotice::decode::decode(&bytes).text;
+        let doc = jpnotice::Document::new(&input);
+        let rendered = doc.structure().render(doc.text());
+        assert!(
+            rendered.lines().count() >= 5,
+            "{name}: too few blocks:\n{rendered}"
+        );
+        insta::assert_snapshot!(format!("structure__{name}"), rendered);
+    }
+}

@@ -11,8 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::dates::resolve::day_of;
-use super::dates::scan::{RawDate, parse_date};
+use super::dates::publication::{Publication, locate};
 use crate::Document;
 
 /// The date a notice was published, at the precision it was written.
@@ -37,143 +36,18 @@ pub struct Published {
 /// assert_eq!(p.text, "令和６年５月３１日");
 /// ```
 pub fn extract(doc: &Document, warnings: &mut Vec<String>) -> Option<Published> {
-    let (raw, value) = locate(doc.text(), warnings)?;
-    let span = doc.span(raw.start, raw.end);
-    Some(Published {
-        value,
+    locate(doc, warnings).map(|p| from_publication(doc, &p))
+}
+
+/// The output form of a publication date found already (see
+/// [`crate::extract::dates::publication::locate`]).
+pub fn from_publication(doc: &Document, p: &Publication) -> Published {
+    let span = doc.span(p.start, p.end);
+    Published {
+        value: p.on.to_string(),
         text: span.text,
         start: span.start,
         end: span.end,
-    })
-}
-
-/// The publication date in normalized text, with its value.
-pub(crate) fn locate(text: &str, warnings: &mut Vec<String>) -> Option<(RawDate, String)> {
-    match header_date(text, warnings) {
-        Some(found) => found,
-        None => date_line(text, warnings),
-    }
-}
-
-/// Lines of `text` with their byte ranges.
-fn lines(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut start = 0;
-    text.split('\n').map(move |line| {
-        let range = (start, start + line.len());
-        start += line.len() + 1;
-        range
-    })
-}
-
-/// The archive header's date: the second bullet under the first
-/// 「# 公表概要」 when it opens with a date, else the first other bullet
-/// that does (the bullets are sometimes out of order).
-fn header_date(text: &str, warnings: &mut Vec<String>) -> Option<Option<(RawDate, String)>> {
-    let mut in_header = false;
-    let mut seen_header = false;
-    let mut bullets = Vec::new();
-    for (s, e) in lines(text) {
-        let line = text[s..e].trim_end();
-        if line.starts_with('#') {
-            if in_header {
-                break;
-            }
-            in_header = line.trim_start_matches('#').trim() == "公表概要";
-            seen_header |= in_header;
-            continue;
-        }
-        if in_header && line.starts_with('-') {
-            bullets.push((s, e));
-        }
-    }
-    if !seen_header {
-        return None;
-    }
-    let opening = |(s, e): (usize, usize), warnings: &mut Vec<String>| {
-        let line = &text[s..e];
-        let body = line.trim_start_matches(|c: char| c == '-' || c.is_whitespace());
-        let at = e - body.len();
-        let raw = parse_date(text, at)?.into_iter().next()?;
-        let value = value_of(&raw, text, warnings)?;
-        Some((raw, value))
-    };
-    let second = bullets.get(1).and_then(|b| opening(*b, warnings));
-    if second.is_some() {
-        return Some(second);
-    }
-    Some(
-        bullets
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| *k != 1)
-            .find_map(|(_, b)| opening(*b, warnings)),
-    )
-}
-
-/// The first line holding only a date with a written year and month.
-fn date_line(text: &str, warnings: &mut Vec<String>) -> Option<(RawDate, String)> {
-    const LABELS: [&str; 8] = [
-        "発表日",
-        "公表日",
-        "掲載日",
-        "公開日",
-        "発行日",
-        "更新日",
-        "作成日",
-        "日付",
-    ];
-    const SUFFIXES: [&str; 5] = ["付", "現在", "発表", "発行", "掲載"];
-    for (s, e) in lines(text) {
-        let line = &text[s..e];
-        let trimmed = line
-            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '・' | '■' | '●'));
-        let mut body = trimmed;
-        for label in LABELS {
-            if let Some(rest) = body.strip_prefix(label) {
-                body = rest.trim_start_matches([':', ' ']);
-                break;
-            }
-        }
-        let at = e - line.len() + (line.len() - body.len());
-        let Some(raw) = parse_date(text, at).and_then(|v| v.into_iter().next()) else {
-            continue;
-        };
-        let after = text.get(raw.end..e).unwrap_or("").trim();
-        let after = SUFFIXES
-            .iter()
-            .find_map(|sfx| after.strip_prefix(sfx))
-            .unwrap_or(after)
-            .trim();
-        if !after.is_empty() {
-            continue;
-        }
-        if let Some(value) = value_of(&raw, text, warnings) {
-            return Some((raw, value));
-        }
-    }
-    None
-}
-
-/// `YYYY-MM-DD` or `YYYY-MM` for a date with a written year and month.
-fn value_of(raw: &RawDate, text: &str, warnings: &mut Vec<String>) -> Option<String> {
-    let year = raw.year?.value;
-    if raw.fiscal {
-        return None;
-    }
-    let month = raw.month?;
-    if !(1..=12).contains(&month) {
-        return None;
-    }
-    match raw.day {
-        None => Some(format!("{year:04}-{month:02}")),
-        Some(day) => match day_of(year, month, day) {
-            Some(d) => Some(d.to_string()),
-            None => {
-                let written = text.get(raw.start..raw.end).unwrap_or("");
-                warnings.push(format!("impossible publication date 「{written}」"));
-                None
-            }
-        },
     }
 }
 

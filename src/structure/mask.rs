@@ -10,7 +10,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+").expect("static regex")
+    Regex::new(r"(?i)(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+        .expect("static regex")
 });
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -24,7 +25,8 @@ static FILE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// Byte ranges of the URLs in `text`, trailing punctuation cut.
+/// Byte ranges of the URLs in `text` (from 「http://」「https://」 or a
+/// bare 「www.」), trailing punctuation cut.
 ///
 /// ```
 /// use jpnotice::structure::mask::find_urls;
@@ -35,7 +37,11 @@ static FILE_NAME: LazyLock<Regex> = LazyLock::new(|| {
 pub fn find_urls(text: &str) -> Vec<(usize, usize)> {
     URL.find_iter(text)
         .map(|m| (m.start(), m.start() + trimmed_len(m.as_str())))
-        .filter(|&(s, e)| e > s + "http://".len())
+        .filter(|&(s, e)| {
+            let url = text.get(s..e).unwrap_or("");
+            let host = url.find("://").map_or(4, |i| i + 3);
+            url.len() > host + 2
+        })
         .collect()
 }
 

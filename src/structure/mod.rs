@@ -152,7 +152,9 @@ pub enum HeaderField {
     Issuers,
     /// Fourth bullet: the notice's URL.
     Url,
-    /// Any other header bullet (「# 事案ID」「# 公表種別」 …).
+    /// A fifth or later bullet under 「# 公表概要」.
+    Extra,
+    /// A bullet under the header's other headings (「# 事案ID」「# 公表種別」 …).
     Other,
 }
 
@@ -196,6 +198,20 @@ impl Structure {
     /// URLs, e-mail addresses and file names.
     pub fn masks(&self) -> &Masks {
         &self.masks
+    }
+
+    /// The bullets under 「# 公表概要」, in order (title, date, issuers, URL,
+    /// and any more), as value ranges.
+    pub fn summary_bullets(&self) -> Vec<Range<usize>> {
+        self.blocks
+            .iter()
+            .filter_map(|b| match &b.kind {
+                BlockKind::HeaderField { field, value } if *field != HeaderField::Other => {
+                    Some(value.clone())
+                }
+                _ => None,
+            })
+            .collect()
     }
 
     /// The archive header's bullet of one kind.
@@ -579,7 +595,7 @@ impl<'t> Builder<'t> {
                         2 => HeaderField::Published,
                         3 => HeaderField::Issuers,
                         4 => HeaderField::Url,
-                        _ => HeaderField::Other,
+                        _ => HeaderField::Extra,
                     }
                 } else {
                     HeaderField::Other

@@ -305,12 +305,25 @@ struct Block {
 fn names_items_label(label: &str) -> bool {
     const ITEM_LABELS: [&str; 6] = ["情報", "項目", "データ", "内容", "内訳", "種類"];
     const OTHER_LABELS: [&str; 12] = [
-        "対象者", "対応", "原因", "日時", "日", "期間", "経緯", "概要", "時期", "件数", "人数", "者",
+        "対象者",
+        "対応",
+        "原因",
+        "日時",
+        "日",
+        "期間",
+        "経緯",
+        "概要",
+        "時期",
+        "件数",
+        "人数",
+        "者",
     ];
     if OTHER_LABELS.iter().any(|l| label.ends_with(l)) {
         return false;
     }
-    ITEM_LABELS.iter().any(|l| label.contains(l)) || announces_items(label) || label.chars().count() <= 8
+    ITEM_LABELS.iter().any(|l| label.contains(l))
+        || announces_items(label)
+        || label.chars().count() <= 8
 }
 
 /// Whether a table's first row says the table lists affected items

@@ -280,7 +280,16 @@ impl PieceContext<'_, '_> {
         // from the label on (or everywhere in a list-like piece of a block).
         let list_from = match label_end {
             // A link line is no list (its 「/」 are no item separators).
-            _ if body.contains("://") || body.contains("www.") => None,
+            _ if self
+                .doc
+                .structure()
+                .masks()
+                .urls
+                .iter()
+                .any(|&(s, e)| s < self.range.end && self.range.start < e) =>
+            {
+                None
+            }
             Some(end) => Some(end),
             None if piece.list_like && piece.in_block && self.cell_names_items(piece) => {
                 Some(self.range.start)
@@ -473,10 +482,12 @@ impl PieceContext<'_, '_> {
             || token.pos_detail == "数";
         // 「受診日の全部又は一部」: the item's extent, not a longer name.
         let extent = token.surface == "の"
-            && self
-                .tokens
-                .get(next + 1)
-                .is_some_and(|t| matches!(t.surface.as_str(), "全部" | "一部" | "いずれか" | "み" | "うち"));
+            && self.tokens.get(next + 1).is_some_and(|t| {
+                matches!(
+                    t.surface.as_str(),
+                    "全部" | "一部" | "いずれか" | "み" | "うち"
+                )
+            });
         if tail || extent || matches!(lists::role(token), lists::Role::Open | lists::Role::Close) {
             return true;
         }

@@ -23,6 +23,7 @@
 
 mod cursor;
 mod era;
+pub mod publication;
 pub(crate) mod resolve;
 pub(crate) mod scan;
 
@@ -107,9 +108,34 @@ pub fn extract(
     reference: Option<Date>,
     warnings: &mut Vec<String>,
 ) -> Vec<DateMention> {
+    let publication = publication::locate(doc, &mut Vec::new());
+    extract_with(doc, reference, publication.as_ref(), warnings)
+}
+
+/// [`extract`] with the publication date found already (see
+/// [`publication::locate`]), so that it is looked for once per document.
+///
+/// ```
+/// use jpnotice::extract::dates::{extract_with, publication::locate};
+/// let doc = jpnotice::Document::new("令和6年5月31日\n4月9日（火）に不正アクセスを確認しました。");
+/// let p = locate(&doc, &mut Vec::new());
+/// let reference = p.as_ref().map(|p| p.on.reference());
+/// let dates = extract_with(&doc, reference, p.as_ref(), &mut Vec::new());
+/// assert_eq!(dates[1].value, "2024-04-09");
+/// ```
+pub fn extract_with(
+    doc: &Document,
+    reference: Option<Date>,
+    publication: Option<&publication::Publication>,
+    warnings: &mut Vec<String>,
+) -> Vec<DateMention> {
     let text = doc.text();
     let items = scan::scan(text);
-    resolve::resolve(text, &items, reference, warnings)
+    let anchors = resolve::Anchors {
+        body_start: doc.structure().body_start(),
+        published_at: publication.map(|p| p.start),
+    };
+    resolve::resolve(text, &items, reference, anchors, warnings)
         .into_iter()
         .map(|r| mention(doc, r))
         .collect()

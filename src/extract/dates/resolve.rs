@@ -139,11 +139,13 @@ pub(crate) fn resolve(
     text: &str,
     items: &[Item],
     reference: Option<Date>,
+    anchors: Anchors,
     warnings: &mut Vec<String>,
 ) -> Vec<Resolved> {
-    let body_start = body_start(text);
-    let published_at =
-        crate::extract::published::locate(text, &mut Vec::new()).map(|(raw, _)| raw.start);
+    let Anchors {
+        body_start,
+        published_at,
+    } = anchors;
     let mut out: Vec<Resolved> = Vec::new();
     let mut context: Option<Context> = None;
     let mut i = 0;
@@ -298,15 +300,17 @@ fn is_office_hours(text: &str, group: &[RawDate], joints: &[Joint]) -> bool {
     after.contains('除') || before.contains("年末年始")
 }
 
-/// Where the narrative starts: after 「# 本文」 in an archive file, else 0.
-fn body_start(text: &str) -> usize {
-    if !text.starts_with("# 公表概要") && !text.contains("\n# 公表概要") {
-        return 0;
-    }
-    text.find("# 本文").unwrap_or(0)
+/// What the layout says about where dates are context: where the
+/// narrative starts (after 「# 本文」 in an archive file) and where the
+/// publication date is written (it starts no year context of its own).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Anchors {
+    /// Normalized offset where the notice's own text starts.
+    pub body_start: usize,
+    /// Normalized offset of the publication date, if found.
+    pub published_at: Option<usize>,
 }
 
-/// Resolves the members of one group in order.
 fn resolve_group(
     text: &str,
     group: &[RawDate],
