@@ -131,8 +131,12 @@ impl<'t> Reader<'t> {
                 // 情報>」) goes on listing items.
                 let sibling_group = self.block.as_ref().is_some_and(|b| level == b.level)
                     && names_data_group(trimmed);
+                // A sub-heading on whom or how many (「(1)対象となる方」)
+                // leaves the items until the next heading of items.
                 if let Some(b) = &self.block
-                    && (level <= b.level || classify_heading(trimmed).is_some())
+                    && (level <= b.level
+                        || classify_heading(trimmed).is_some()
+                        || names_affected_people(trimmed))
                     && !sibling_group
                 {
                     self.block = None;
@@ -387,6 +391,16 @@ fn is_lead_in(line: &str) -> bool {
             .iter()
             .any(|w| line.trim_end_matches([':', ' ']).ends_with(w));
     (points_below || label_line) && announces_items(line) && line.chars().count() <= 60
+}
+
+/// A heading on the people or counts affected: 「(1)対象となる方」
+/// 「対象となるお客様」「対象件数」.
+fn names_affected_people(heading: &str) -> bool {
+    let t = heading.trim_end_matches([')', '）', '】', '>', ' ', ':']);
+    t.contains("対象")
+        && ["方", "者", "様", "さま", "数", "範囲"]
+            .iter()
+            .any(|w| t.ends_with(w))
 }
 
 /// A heading naming one group's personal data: 「お客さまに関する個人情報」

@@ -541,7 +541,7 @@ impl PieceContext<'_, '_> {
         }
         if text
             .chars()
-            .any(|c| c.is_ascii_digit() || c == '。' || c == ':' || c == '：')
+            .any(|c| c.is_ascii_digit() || matches!(c, '。' | ':' | '：' | '①'..='⑳'))
         {
             return None;
         }
@@ -646,7 +646,11 @@ fn is_trailing_filler(token: &Token) -> bool {
 
 /// Generic wholes that name no item: 個人情報, 申請情報, お客様情報 …
 fn is_generic(text: &str) -> bool {
-    const GENERIC_ENDINGS: [&str; 30] = [
+    const GENERIC_ENDINGS: [&str; 33] = [
+        // Systems that held the data, not data.
+        "システム",
+        "サーバ",
+        "サーバー",
         // People and organizations whose data it is, not data.
         "者",
         "様",
