@@ -166,7 +166,7 @@ impl<'t> Reader<'t> {
                     row_pieces(text, row, in_block, &mut self.out);
                 }
             }
-            BlockKind::ListItem { depth, .. } => {
+            BlockKind::ListItem { depth, body, .. } => {
                 let depth = *depth;
                 let under_lead = self.lead_depth.is_some_and(|d| depth > d);
                 if !under_lead {
@@ -175,9 +175,24 @@ impl<'t> Reader<'t> {
                 let first = block.lines.first().cloned().unwrap_or(0..0);
                 let first_text = text.get(first.clone()).unwrap_or("");
                 let announces = announces_items(first_text) && !first_text.contains('。');
+                // An item that is a label of something else with its text
+                // below (「・パソコンの状態」 / 「　起動時のパスワードは…」,
+                // 「・対象となった可能性のある方」) leaves the items.
+                let head = text
+                    .get(body.start..first.end.max(body.start))
+                    .unwrap_or("")
+                    .trim();
+                let off_topic = block.lines.len() > 1
+                    && !announces
+                    && !head.contains(['、', '/', '・'])
+                    && (!names_items_label(head) || names_affected_people(head));
+                let saved = if off_topic { self.block.take() } else { None };
                 for (k, range) in logical(text, &block.lines).into_iter().enumerate() {
                     let continuation = k > 0 && announces;
                     self.line(range, under_lead || continuation, true);
+                }
+                if saved.is_some() {
+                    self.block = saved;
                 }
                 if announces && block.lines.len() == 1 {
                     self.lead_depth = Some(depth);

@@ -598,6 +598,12 @@ impl PieceContext<'_, '_> {
         ) else {
             return;
         };
+        // Credentials an attacker brought are the vector, not lost data.
+        let credential = matches!(entry.key.as_str(), "password" | "account_id");
+        if credential && scope == Scope::Affected && negation::credential_vector(self.piece_text())
+        {
+            return;
+        }
         self.push(&entry.key, &entry.label, first.start..last.end, scope, out);
     }
 

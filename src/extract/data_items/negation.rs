@@ -117,6 +117,28 @@ pub fn clause_start(before: &str) -> usize {
         .unwrap_or(0)
 }
 
+/// True when a clause names credentials as the means of an attack, not as
+/// data lost (ANNOTATION.md): 「他のサービスから流出したIDとパスワードを用いた
+/// リスト型攻撃」, 「ログインの試行に用いられたIDとパスワード」.
+///
+/// ```
+/// use jpnotice::extract::data_items::negation::credential_vector;
+/// assert!(credential_vector("ログインに用いられたIDとパスワードは、他のサービスから流出したもの"));
+/// assert!(!credential_vector("会員のID、パスワードが流出した可能性があります"));
+/// ```
+pub fn credential_vector(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &RE,
+        concat!(
+            "リスト(型)?攻撃|リストアタック|クレデンシャルスタッフィング",
+            "|(他|別|外部)(の|社の)?(サービス|サイト)(から|で|において)",
+            "|(ログイン|試行|攻撃|不正アクセス)(に|で)(用い|使用|利用|悪用)(され|し)た",
+        ),
+    );
+    re.is_match(text)
+}
+
 /// True when the clause is advice, a warning about secondary damage or a
 /// countermeasure, whose items are not data of the incident.
 ///
