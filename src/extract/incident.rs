@@ -402,36 +402,23 @@ static UNCLASSIFIED_INCIDENT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// `[other]` for an incident report whose incident fits none of the types:
-/// the notice reports one in general words (「当社がサイバー攻撃を受けた
-/// 可能性のある事象を確認」, 「メール情報が外部に漏えいした可能性」) and no
-/// type's cue was found. Other notices keep the types as found (none
-/// stays none).
+/// True when a sentence that describes the incident names one in general
+/// words (「当社がサイバー攻撃を受けた可能性のある事象を確認」, 「メール情報が
+/// 外部に漏えいした可能性」): the ground of the `other` fallback, which
+/// [`crate::extract::kind::classify`] applies to incident reports whose
+/// incident fits none of the types.
 ///
 /// ```
-/// use jpnotice::Document;
-/// use jpnotice::extract::{incident, incident::IncidentType, kind::NoticeKind};
-/// let doc = Document::new("当社がサイバー攻撃を受けた可能性のある事象を確認いたしました。");
-/// let types = incident::or_other(incident::extract(&doc), Some(NoticeKind::IncidentReport), &doc);
-/// assert_eq!(types, [IncidentType::Other]);
+/// use jpnotice::extract::{incident, sentences};
+/// let s = sentences::split_text("当社がサイバー攻撃を受けた可能性のある事象を確認いたしました。");
+/// assert!(incident::names_unclassified_incident(&s));
+/// let s = sentences::split_text("情報漏えいにご注意ください。");
+/// assert!(!incident::names_unclassified_incident(&s));
 /// ```
-pub fn or_other(
-    types: Vec<IncidentType>,
-    kind: Option<crate::extract::kind::NoticeKind>,
-    doc: &Document,
-) -> Vec<IncidentType> {
-    let reported = doc
-        .sentences()
+pub fn names_unclassified_incident(sentences: &[Sentence]) -> bool {
+    sentences
         .iter()
-        .any(|s| s.describes_incident() && UNCLASSIFIED_INCIDENT.is_match(&s.text));
-    if types.is_empty()
-        && kind == Some(crate::extract::kind::NoticeKind::IncidentReport)
-        && reported
-    {
-        vec![IncidentType::Other]
-    } else {
-        types
-    }
+        .any(|s| s.describes_incident() && UNCLASSIFIED_INCIDENT.is_match(&s.text))
 }
 
 /// Finds the incident types, sorted in the vocabulary's order.
@@ -767,44 +754,6 @@ mod tests {
 
     fn types(text: &str) -> Vec<IncidentType> {
         extract(&Document::new(text))
-    }
-
-    #[test]
-    fn unclassified_incident_reports_are_other() {
-        use crate::extract::kind::NoticeKind;
-        let or_other = |text: &str, kind| {
-            let doc = Document::new(text);
-            or_other(extract(&doc), kind, &doc)
-        };
-        let vague = "当社のメール情報の一部が外部に漏えいした可能性があることが判明しました。";
-        assert_eq!(
-            or_other(vague, Some(NoticeKind::IncidentReport)),
-            [IncidentType::Other]
-        );
-        // An advisory, a notice naming no incident, a classified one.
-        assert!(or_other(vague, Some(NoticeKind::Advisory)).is_empty());
-        assert!(
-            or_other(
-                "窓口の受付時間を変更します。",
-                Some(NoticeKind::IncidentReport)
-            )
-            .is_empty()
-        );
-        assert_eq!(
-            or_other(
-                "メールを誤送信し、氏名が流出しました。",
-                Some(NoticeKind::IncidentReport)
-            ),
-            [IncidentType::Misdelivery]
-        );
-        // Advice about incidents is no report of one.
-        assert!(
-            or_other(
-                "情報漏えいにご注意ください。",
-                Some(NoticeKind::IncidentReport)
-            )
-            .is_empty()
-        );
     }
 
     #[test]
