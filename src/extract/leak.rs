@@ -135,6 +135,11 @@ pub fn evidence(sentences: &[Sentence]) -> Vec<(LeakStatus, String)> {
 /// Calls `found` with each leak statement in text order (its status, the
 /// sentence and the cue) until `found` returns false.
 fn statements(sentences: &[Sentence], mut found: impl FnMut(LeakStatus, &str, &str) -> bool) {
+    let any = std::cell::Cell::new(false);
+    let mut found = |status: LeakStatus, text: &str, cue: &str| {
+        any.set(true);
+        found(status, text, cue)
+    };
     let in_scope = |s: &&Sentence| matches!(s.section, Section::Header | Section::Narrative);
     let mut topic_heading = false;
     for s in sentences.iter().filter(in_scope) {
@@ -193,14 +198,38 @@ fn statements(sentences: &[Sentence], mut found: impl FnMut(LeakStatus, &str, &s
             }
         }
     }
+    // 「個人情報の漏えいに関するお詫び」 with a body that says nothing more
+    // about leakage: the title states the leak.
+    if !any.get()
+        && let Some(title) = sentences
+            .iter()
+            .find(|s| s.section == Section::Header && TITLE_LEAK.is_match(&s.text))
+        && !TITLE_HEDGE.is_match(&title.text)
+    {
+        found(LeakStatus::Confirmed, &title.text, "title");
+    }
 }
+
+/// A title naming a leak of data as its subject: 「個人情報漏洩に関するご報告」
+/// 「お客さま情報の流出についてのお詫び」.
+static TITLE_LEAK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:情報|データ|名簿)[^。、]{0,6}?(?:の)?(?:漏えい|漏洩|流出)(?:等)?(?:事案|事故)?(?:に関する|に関して|に関しまして|について|のお詫び|のご報告|のお知らせ|が発生|の発生)",
+    )
+});
+
+/// Title words that make its leak a possibility, a question or a warning.
+static TITLE_HEDGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"おそれ|恐れ|可能性|懸念|疑い|有無|防止|注意|かたる|騙る|装った|資金|なりすまし")
+});
 
 /// 「…流出したとの報告は受けていませんが、…にご注意いただきますよう
 /// お願いいたします」: the statement that leads a request sentence, up to
 /// its last 「が、」, if that part is not a request itself.
 fn statement_before_request(s: &Sentence) -> Option<Sentence> {
-    let cut = s.text.rfind("が、")?;
-    let head = &s.text[..cut + "が".len()];
+    static CUT: LazyLock<Regex> = LazyLock::new(|| re(r"(?:が|ので|ため)、"));
+    let cut = CUT.find_iter(&s.text).last()?;
+    let head = &s.text[..cut.start()];
     (mood(head) == Mood::Statement).then(|| Sentence {
         text: head.to_string(),
         mood: Mood::Statement,
@@ -253,6 +282,28 @@ fn low_possibility(after: &str) -> bool {
     L.is_match(after)
 }
 
+/// 「漏洩の心配はございません」「漏洩リスクはございません」: no leak, said
+/// another way.
+fn no_worry(after: &str) -> bool {
+    static W: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^(?:の)?(?:心配|リスク|危険)(?:性)?(?:は|も)(?:一切)?(?:ございません|ありません|ない|無い|なく)",
+        )
+    });
+    W.is_match(after)
+}
+
+/// 「情報漏えいの事実については現在調査中ですが、現時点においては確認されて
+/// おりません」: an investigation that has found nothing so far.
+fn investigating_none_found(after: &str) -> bool {
+    static N: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^[^。]{0,40}?(?:調査中|確認中|調査(?:を)?(?:行っ|継続し|進め|実施し)て(?:おり|い)ます|調査しております)(?:です|でございます)?が、(?:現時点|現在|現段階|これまで)(?:において|で|のところ|まで)?(?:は)?、?(?:その(?:事実|痕跡|形跡)(?:は|も))?(?:確認|検出|発見)(?:され|でき)(?:て)?(?:おりません|いません|ておらず|ませんでした)",
+        )
+    });
+    N.is_match(after)
+}
+
 /// 「流出したデータの内容や件数については、現在調査中です」: the extent of
 /// a leak under investigation, not a leak stated as fact.
 fn extent_under_investigation(after: &str) -> bool {
@@ -293,7 +344,7 @@ fn judge(s: &Sentence, start: usize, end: usize) -> Option<LeakStatus> {
     if hedged(after) || extent_under_investigation(after) {
         return Some(LeakStatus::Possible);
     }
-    if low_possibility(after) {
+    if low_possibility(after) || no_worry(after) || investigating_none_found(after) {
         return Some(LeakStatus::NotFound);
     }
     if clause.contains("かどうか") || clause.contains("か否か") {
@@ -818,6 +869,52 @@ mod tests {
         assert_eq!(
             status("他のお客様の注文情報が表示される可能性があります。"),
             Some(NoneStated)
+        );
+    }
+
+    #[test]
+    fn no_worry_and_nothing_found_yet_are_not_found() {
+        assert_eq!(
+            status("カード情報は当店では保持しておりませんので、漏えいの心配はございません。"),
+            Some(NotFound)
+        );
+        assert_eq!(
+            status(
+                "情報流出の事実については現在調査中ですが、現時点においては確認されておりません。"
+            ),
+            Some(NotFound)
+        );
+        assert_eq!(
+            status(
+                "情報漏えいにつきましては調査を行っておりますが、現在においてその痕跡は確認されておりません。"
+            ),
+            Some(NotFound)
+        );
+        assert_eq!(
+            status("会員情報の漏えいは一切ないことを確認しておりますので、ご安心ください。"),
+            Some(NotFound)
+        );
+    }
+
+    #[test]
+    fn title_states_the_leak_when_the_body_is_silent() {
+        assert_eq!(
+            status(
+                "# 公表概要\n- 会員情報の漏えいに関するお詫び\n- 2025年1月1日\n- 架空会\n\n# 本文\n対象の皆様には個別にご連絡いたしました。"
+            ),
+            Some(Confirmed)
+        );
+        assert_eq!(
+            status(
+                "# 公表概要\n- 会員情報の漏えいに関するお詫び\n- 2025年1月1日\n- 架空会\n\n# 本文\n会員情報が漏えいした可能性があります。"
+            ),
+            Some(Possible)
+        );
+        assert_eq!(
+            status(
+                "# 公表概要\n- 会員情報漏えいのおそれに関するお知らせ\n- 2025年1月1日\n- 架空会\n\n# 本文\n対象の皆様には個別にご連絡いたしました。"
+            ),
+            Some(Possible)
         );
     }
 
