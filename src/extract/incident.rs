@@ -107,7 +107,7 @@ static CUES: LazyLock<Vec<(IncidentType, Regex)>> = LazyLock::new(|| {
         (
             WebTampering,
             re(
-                r"改ざん|改竄|改変|不正な書き込み|不正なスクリプト|不正なコード|スキミング|偽の決済|不正なリンク|別のサイトへ(?:転送|誘導|遷移)|不正なサイトへ(?:転送|誘導|遷移)|不審なサイトへ(?:転送|誘導|遷移)|(?:無関係な|不正な|不審な|別の|悪意のある|偽の)[^。、]{0,15}(?:サイト|ページ)(?:へ|に)(?:転送|誘導|遷移|リダイレクト)|本来(?:とは|と)?(?:異なる|違う)(?:内容|ページ|画面|サイト|情報|表示)|意図(?:しない|せぬ)(?:内容|ページ|画面|サイト|広告)(?:が|に)(?:表示|転送|遷移)|(?:無関係|関係のない)(?:の|な)?(?:外部)?(?:サイト|ページ)(?:へ|に)(?:の)?(?:リンク|転送|誘導|遷移)|不正に(?:設置|作成|生成|追加|配置|設定)された(?:ファイル(?:や|および|及び|と|、))?(?:ページ|コンテンツ|リンク)|不正な(?:ページ|コンテンツ)(?:が|を)(?:設置|作成|生成|追加)",
+                r"改ざん|改竄|改変|不正な書き込み|不正なスクリプト|不正なコード|スキミング|偽の決済|不正なリンク|別のサイトへ(?:転送|誘導|遷移)|不正なサイトへ(?:転送|誘導|遷移)|不審なサイトへ(?:転送|誘導|遷移)|(?:無関係な|不正な|不審な|別の|悪意のある|偽の)[^。、]{0,15}(?:サイト|ページ)(?:へ|に)(?:転送|誘導|遷移|リダイレクト)|本来(?:とは|と)?(?:異なる|違う)(?:内容|ページ|画面|サイト|情報|表示)|意図(?:しない|せぬ)(?:内容|ページ|画面|サイト|広告|ポップアップ)(?:が|に)(?:表示|転送|遷移)|意図(?:しない|せぬ)(?:外部)?(?:の)?(?:サイト|ページ)(?:へ|に)(?:の)?(?:遷移|転送|誘導|リダイレクト)|(?:無関係|関係のない)(?:の|な)?(?:外部)?(?:サイト|ページ)(?:へ|に)(?:の)?(?:リンク|転送|誘導|遷移)|不正に(?:設置|作成|生成|追加|配置|設定)された(?:ファイル(?:や|および|及び|と|、))?(?:ページ|コンテンツ|リンク)|不正な(?:ページ|コンテンツ)(?:が|を)(?:設置|作成|生成|追加)",
             ),
         ),
         (
@@ -141,7 +141,7 @@ static CUES: LazyLock<Vec<(IncidentType, Regex)>> = LazyLock::new(|| {
         (
             SystemFailure,
             re(
-                r"障害|停止|休止|中断|利用できな|使用できな|ご利用いただけな|利用いただけな|閲覧できな|アクセスできな|接続できな|ログインできな|つながらな|つながりにく|繋がらな|起動しな|起動できな|動作しな|復旧|回復|再開|再構築|見合わせ|(?:サイト|ページ|ストア|ショップ|店舗)(?:を|の)?(?:一時|一時的に|臨時)?閉鎖|見ることができな|見ることが出来な|開くことができな|参照できな|(?:アクセス|閲覧|使用|利用|操作)(?:が)?不能|一部(?:の)?(?:機能|サービス)(?:の|を)?(?:一時的に)?(?:利用)?制限|(?:サービス|販売|注文|購入|決済|ご利用)(?:の|を)(?:一部)?(?:一時的に)?制限|休業|臨時休|支障|遅延|不通|サーバーダウン|システムダウン|稼働でき|利用不可|使用不可|閲覧不可|(?:稼働|運用|提供|公開|営業|業務|サービス)(?:を|も|は)?(?:一時的に)?止め",
+                r"障害|停止|休止|中断|利用できな|使用できな|ご利用いただけな|利用いただけな|閲覧できな|アクセスできな|接続できな|ログインできな|つながらな|つながりにく|繋がらな|起動しな|起動できな|動作しな|復旧|回復|再開|再構築|見合わせ|(?:サイト|ページ|ストア|ショップ|店舗)[」』]?(?:を|の|は|については|につきましては)?(?:直ちに|即時|即座に|速やかに|現在)?(?:一時|一時的に|臨時)?閉鎖|見ることができな|見ることが出来な|開くことができな|参照できな|(?:アクセス|閲覧|使用|利用|操作)(?:が)?不能|一部(?:の)?(?:機能|サービス)(?:の|を)?(?:一時的に)?(?:利用)?制限|(?:サービス|販売|注文|購入|決済|ご利用)(?:の|を)(?:一部)?(?:一時的に)?制限|休業|臨時休|支障|遅延|不通|サーバーダウン|システムダウン|稼働でき|利用不可|使用不可|閲覧不可|(?:稼働|運用|提供|公開|営業|業務|サービス)(?:を|も|は)?(?:一時的に)?止め",
             ),
         ),
     ]
@@ -558,6 +558,24 @@ fn failure_in_context(sentence: &Sentence, start: usize, cue: &str) -> bool {
     true
 }
 
+/// 「復旧まで今しばらくお待ちください」「早期復旧に向け…ご理解賜りますよう
+/// お願い申し上げます」: a request that says a restoration is under way.
+fn restoring(text: &str) -> bool {
+    static R: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?:復旧|再開)(?:まで|までの間|に努め|に向け|作業を進め|作業中)"));
+    R.is_match(text)
+}
+
+/// 「サービスの利用を停止し、不審な画面が表示されないよう…」: a cue verb in
+/// its continuative form, followed by another clause, is affirmed; a
+/// negation later belongs to that clause.
+fn affirmed_continuative(after: &str) -> bool {
+    static C: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^(?:し|して|しており|しております|させ|させて|いたし|いたしており)、")
+    });
+    C.is_match(after)
+}
+
 /// Which sentences may carry a type's cue.
 fn in_scope(kind: IncidentType, sentence: &Sentence) -> bool {
     if kind == IncidentType::SystemFailure {
@@ -565,7 +583,7 @@ fn in_scope(kind: IncidentType, sentence: &Sentence) -> bool {
         return matches!(
             sentence.section,
             Section::Header | Section::Narrative | Section::Countermeasure
-        ) && sentence.mood != Mood::Request;
+        ) && (sentence.mood != Mood::Request || restoring(&sentence.text));
     }
     sentence.describes_incident()
 }
@@ -578,7 +596,10 @@ fn accepts(kind: IncidentType, text: &str, start: usize, end: usize) -> bool {
     if CUE_FOLLOWER_VETO.is_match(after) {
         return false;
     }
-    if negated_after(text, end) && !names_a_path(after) || definition_or_question(before, after) {
+    let affirmed = kind == IncidentType::SystemFailure && affirmed_continuative(after);
+    if negated_after(text, end) && !names_a_path(after) && !affirmed
+        || definition_or_question(before, after)
+    {
         return false;
     }
     if kind != IncidentType::SystemFailure && (conditional(before, after) || prevention(after)) {
@@ -779,6 +800,16 @@ fn containment_stop(before: &str, after: &str) -> bool {
             r"(?:サーバ|端末|PC|パソコン|機器|ネットワーク|アカウント)[^。]{0,30}(?:利用|使用|稼働|運用)を?$",
         )
     });
+    // 「当該外部サービスの利用を停止し」: the issuer stopped using the
+    // implicated component, which is containment.
+    static COMPONENT_USE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?:(?:当該|外部|該当)(?:の)?(?:外部)?(?:サービス|スクリプト|ツール|プラグイン)|スクリプト|ツール|プラグイン)の(?:利用|使用)を?$",
+        )
+    });
+    if COMPONENT_USE.is_match(before) {
+        return true;
+    }
     let near = tail_chars(before, 30);
     if USER_FACING.is_match(near) {
         return false;
@@ -1144,6 +1175,43 @@ mod tests {
         assert_eq!(
             types("不正アクセスを受け、利用者のアカウントのご利用を制限しました。"),
             [UnauthorizedAccess]
+        );
+    }
+
+    #[test]
+    fn closures_and_restorations_in_other_words() {
+        assert_eq!(
+            types("脆弱性のあった申込ページは現在閉鎖しております。"),
+            [SystemFailure]
+        );
+        assert_eq!(
+            types("被害を受けた「公式オンラインショップ」を直ちに一時閉鎖いたしました。"),
+            [SystemFailure]
+        );
+        assert_eq!(
+            types("現在、システムの復旧に努めておりますので、ご理解のほどお願い申し上げます。"),
+            [SystemFailure]
+        );
+        assert_eq!(
+            types("予約アプリを停止しており、現在はご利用ができない状態です。"),
+            [SystemFailure]
+        );
+        // Stopping the use of the implicated component is containment.
+        assert_eq!(
+            types("当該外部サービスの利用を停止し、不審な画面が表示されないよう対策しました。"),
+            []
+        );
+    }
+
+    #[test]
+    fn unintended_popups_and_redirects_are_tampering() {
+        assert_eq!(
+            types("当店サイトの一部ページで意図しないポップアップが表示されていました。"),
+            [WebTampering]
+        );
+        assert_eq!(
+            types("特定のページから意図しない外部サイトへ遷移する事象を確認しました。"),
+            [WebTampering]
         );
     }
 
