@@ -63,7 +63,7 @@ static LEAK: LazyLock<Regex> = LazyLock::new(|| {
 /// A merely viewable state is a possible leak.
 static VIEWABLE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:閲覧|アクセス|ダウンロード)(?:が)?可能な状態|(?:閲覧|アクセス)できる状態|閲覧された可能性",
+        r"(?:閲覧|アクセス|ダウンロード)(?:が)?可能な状態|(?:閲覧|アクセス)できる状態|閲覧(?:され|し)た可能性",
     )
 });
 
@@ -227,7 +227,7 @@ static TITLE_HEDGE: LazyLock<Regex> = LazyLock::new(|| {
 /// お願いいたします」: the statement that leads a request sentence, up to
 /// its last 「が、」, if that part is not a request itself.
 fn statement_before_request(s: &Sentence) -> Option<Sentence> {
-    static CUT: LazyLock<Regex> = LazyLock::new(|| re(r"(?:が|ので|ため)、"));
+    static CUT: LazyLock<Regex> = LazyLock::new(|| re(r"(?:が|ので|ため|ことから)、"));
     let cut = CUT.find_iter(&s.text).last()?;
     let head = &s.text[..cut.start()];
     (mood(head) == Mood::Statement).then(|| Sentence {
@@ -326,6 +326,16 @@ fn undecidable(after: &str) -> bool {
     U.is_match(after)
 }
 
+/// 「有無」 in the cue's own clause, between the 「、」 before it and the
+/// 「、」 or 「。」 after it.
+fn whether_clause(before: &str, after: &str) -> bool {
+    let head = before
+        .rfind('、')
+        .map_or(before, |p| &before[p + '、'.len_utf8()..]);
+    let tail = after.split(['、', '。']).next().unwrap_or("");
+    head.contains("有無") || tail.contains("有無")
+}
+
 /// The status one leak word gives, if any.
 fn judge(s: &Sentence, start: usize, end: usize) -> Option<LeakStatus> {
     let text = s.text.as_str();
@@ -350,10 +360,14 @@ fn judge(s: &Sentence, start: usize, end: usize) -> Option<LeakStatus> {
     if clause.contains("かどうか") || clause.contains("か否か") {
         return undetermined(clause).then_some(LeakStatus::Possible);
     }
-    if clause.contains("有無") && undecidable(after) {
+    // 「流出の有無については」: whether, not that; a 「有無」 in a later
+    // clause (「…可能性について否定できない状況にあり、…有無について調査」)
+    // belongs to that clause.
+    let whether = whether_clause(&text[..start], after);
+    if whether && undecidable(after) {
         return Some(LeakStatus::Possible);
     }
-    if clause.contains("有無") || reported_later(after) {
+    if whether || reported_later(after) {
         return None;
     }
     if POSSIBLE.is_match(after) && possibility_is_topic(after)
@@ -913,6 +927,36 @@ mod tests {
         assert_eq!(
             status(
                 "# 公表概要\n- 会員情報漏えいのおそれに関するお知らせ\n- 2025年1月1日\n- 架空会\n\n# 本文\n対象の皆様には個別にご連絡いたしました。"
+            ),
+            Some(Possible)
+        );
+    }
+
+    #[test]
+    fn whether_belongs_to_its_own_clause() {
+        assert_eq!(
+            status(
+                "漏えいは確認されておりませんが、会員情報の外部流出の可能性について否定できない状況にあり、漏えいの有無について調査しております。"
+            ),
+            Some(Possible)
+        );
+        assert_eq!(
+            status("個人情報の漏洩の有無、原因について調査を進めております。"),
+            Some(NoneStated)
+        );
+    }
+
+    #[test]
+    fn a_third_party_may_have_viewed() {
+        assert_eq!(
+            status(
+                "漏えいの事実は確認されておりませんが、第三者が一時的に名簿を閲覧した可能性は否定できません。"
+            ),
+            Some(Possible)
+        );
+        assert_eq!(
+            status(
+                "社員のメールアドレスが流出した可能性があることから、不審なメールにはご注意ください。"
             ),
             Some(Possible)
         );
