@@ -309,7 +309,7 @@ fn investigating_none_found(after: &str) -> bool {
 fn extent_under_investigation(after: &str) -> bool {
     static E: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"^(?:した|された)(?:データ|情報|個人情報|ファイル|内容)(?:の)?[^。有]{0,20}?(?:については|は|を)、?[^。]{0,15}?(?:調査中|確認中|精査中|特定中|調査を(?:継続|進め|行って)|確認を(?:継続|進め|行って))",
+            r"^(?:した|された)(?:データ|情報|個人情報|ファイル|内容)(?:の)?[^。有]{0,20}?(?:については|について|に関して|は|を)、?[^。]{0,15}?(?:調査中|確認中|精査中|特定中|(?:調査|確認|特定|精査)(?:を)?(?:継続|進め|行っ|し)て)",
         )
     });
     E.is_match(after)
@@ -348,7 +348,11 @@ fn judge(s: &Sentence, start: usize, end: usize) -> Option<LeakStatus> {
         return None;
     }
     let clause = clause_of(text, start, end);
-    if not_data(&text[..start]) || open_question(after) || after.starts_with("件数") {
+    if not_data(&text[..start])
+        || open_question(after)
+        || after.starts_with("件数")
+        || credential_list(after)
+    {
         return None;
     }
     if hedged(after) || extent_under_investigation(after) {
@@ -425,6 +429,17 @@ fn not_data(before: &str) -> bool {
     static M: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?:資金|金銭|現金|預金|売上金)(?:を|が|の)?$"));
     M.is_match(before)
+}
+
+/// 「流出しているメールアドレスとパスワードのリストを用いた攻撃」: credentials
+/// leaked elsewhere, the attacker's tool, not this notice's leak.
+fn credential_list(after: &str) -> bool {
+    static C: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^(?:し|され)(?:て|てい|た)?る?(?:可能性のある)?(?:ID|メールアドレス|パスワード|アカウント|認証情報|ログイン情報)[^。]{0,20}?(?:リスト|組み合わせ)",
+        )
+    });
+    C.is_match(after)
 }
 
 /// 「流出した事実があるかを確認」: an open question, not a statement.
@@ -529,7 +544,9 @@ fn own_clause<'a>(before: &'a str, after: &'a str) -> &'a str {
 /// 「漏えいが判明したお客さまには…ご連絡します」: people to be told in the
 /// future, not a stated leak.
 static FUTURE_ADDRESSEE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:が|の事実が)?(?:確認|判明)(?:され|し)た(?:お客|皆様|皆さま|方|場合|際)")
+    re(
+        r"^(?:が|の事実が)?(?:確認|判明)(?:され|し)た(?:お客|皆様|皆さま|方|場合|際|お取引先|取引先|関係者|対象者)",
+    )
 });
 
 /// Misdelivered mail or documents expose data as a fact.
@@ -959,6 +976,24 @@ mod tests {
                 "社員のメールアドレスが流出した可能性があることから、不審なメールにはご注意ください。"
             ),
             Some(Possible)
+        );
+    }
+
+    #[test]
+    fn extents_addressees_and_credential_lists_state_no_leak() {
+        assert_eq!(
+            status("現在、専門機関と協力し、流出した情報の詳細を調査しております。"),
+            Some(Possible)
+        );
+        assert_eq!(
+            status("漏えいが確認されたお取引先様には個別にご報告いたします。"),
+            Some(NoneStated)
+        );
+        assert_eq!(
+            status(
+                "今回の攻撃は、流出しているメールアドレスとパスワードのリストを用いたものでした。"
+            ),
+            Some(NoneStated)
         );
     }
 
