@@ -167,10 +167,8 @@ impl Parser {
             None => embedded_vocabulary(),
         };
         let data_items = extract::data_items::extract(&doc, vocabulary, &mut warnings);
-        let incident_types = extract::incident::extract(&doc);
+        let (notice_kind, incident_types) = extract::kind::classify(&doc);
         let leak_status = extract::leak::extract(&doc);
-        let notice_kind = extract::kind::extract(&doc, &incident_types);
-        let incident_types = extract::incident::or_other(incident_types, notice_kind, &doc);
         let (contacts, urls) = extract::contacts::extract(&doc, &mut warnings);
         Notice {
             source: None,
@@ -216,8 +214,7 @@ pub fn warm_up() {
     let doc = Document::new(SAMPLE);
     let mut warnings = Vec::new();
     let _ = extract::contacts::extract(&doc, &mut warnings);
-    let types = extract::incident::extract(&doc);
-    let _ = extract::kind::extract(&doc, &types);
+    let _ = extract::kind::classify(&doc);
     let _ = extract::leak::extract(&doc);
     let _ = extract::data_items::extract(&doc, embedded_vocabulary(), &mut warnings);
     let _ = extract::counts::extract(&doc, &mut warnings);

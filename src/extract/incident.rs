@@ -95,7 +95,7 @@ static CUES: LazyLock<Vec<(IncidentType, Regex)>> = LazyLock::new(|| {
         (
             UnauthorizedAccess,
             re(
-                r"不正アクセス|不正ログイン|不正に(?:ログイン|アクセス|侵入)|不正侵入|侵入|乗っ取|のっとり|脆弱性(?:を|が)(?:悪用|突|利用)|脆弱性を狙|不正な通信|不正通信|SQLインジェクション|リスト型|パスワードリスト|ブルートフォース|総当たり|第三者(?:が|による|によって)[^。]{0,10}(?:ログイン|アクセス)|(?:メールアドレス|アカウント|ID|サーバ|サーバー)[^。、]{0,6}?(?:が|を|の)?不正(?:に|な)?(?:利用|使用|操作)|不正に操作",
+                r"不正アクセス|不正ログイン|不正に(?:ログイン|アクセス|侵入)|不正侵入|侵入|乗っ取|のっとり|脆弱性(?:を|が)(?:悪用|突|利用)|脆弱性を狙|不正な通信|不正通信|SQLインジェクション|リスト型|パスワードリスト|ブルートフォース|総当たり|第三者(?:が|による|によって)[^。]{0,10}(?:ログイン|アクセス)|(?:メールアドレス|アカウント|ID|サーバ|サーバー)[^。、]{0,6}?(?:が|を|の)?(?:第三者|何者か|攻撃者)?(?:により|によって|に)?不正(?:に|な)?(?:利用|使用|操作)|不正に操作",
             ),
         ),
         (
@@ -107,7 +107,7 @@ static CUES: LazyLock<Vec<(IncidentType, Regex)>> = LazyLock::new(|| {
         (
             WebTampering,
             re(
-                r"改ざん|改竄|改変|不正な書き込み|不正なスクリプト|不正なコード|スキミング|偽の決済|不正なリンク|別のサイトへ(?:転送|誘導|遷移)|不正なサイトへ(?:転送|誘導|遷移)|不審なサイトへ(?:転送|誘導|遷移)|(?:無関係な|不正な|不審な|別の|悪意のある|偽の)[^。、]{0,15}(?:サイト|ページ)(?:へ|に)(?:転送|誘導|遷移|リダイレクト)",
+                r"改ざん|改竄|改変|不正な書き込み|不正なスクリプト|不正なコード|スキミング|偽の決済|不正なリンク|別のサイトへ(?:転送|誘導|遷移)|不正なサイトへ(?:転送|誘導|遷移)|不審なサイトへ(?:転送|誘導|遷移)|(?:無関係な|不正な|不審な|別の|悪意のある|偽の)[^。、]{0,15}(?:サイト|ページ)(?:へ|に)(?:転送|誘導|遷移|リダイレクト)|本来(?:とは|と)?(?:異なる|違う)(?:内容|ページ|画面|サイト|情報|表示)|意図(?:しない|せぬ)(?:内容|ページ|画面|サイト|広告|ポップアップ)(?:が|に)(?:表示|転送|遷移)|意図(?:しない|せぬ)(?:外部)?(?:の)?(?:サイト|ページ)(?:へ|に)(?:の)?(?:遷移|転送|誘導|リダイレクト)|(?:無関係|関係のない)(?:の|な)?(?:外部)?(?:サイト|ページ)(?:へ|に)(?:の)?(?:リンク|転送|誘導|遷移)|不正に(?:設置|作成|生成|追加|配置|設定)された(?:ファイル(?:や|および|及び|と|、))?(?:ページ|コンテンツ|リンク)|不正な(?:ページ|コンテンツ)(?:が|を)(?:設置|作成|生成|追加)",
             ),
         ),
         (
@@ -135,13 +135,13 @@ static CUES: LazyLock<Vec<(IncidentType, Regex)>> = LazyLock::new(|| {
         (
             Misconfiguration,
             re(
-                r"設定不備|設定の不備|設定(?:変更|作業)(?:時|の際)に(?:不備|誤り|ミス)|設定(?:に|の)?(?:不備|誤り|ミス)|誤った設定|設定を誤|公開設定|アクセス制限(?:が|を)?(?:設定|かけ)(?:されて|て)?(?:い|お)?(?:な|ませ)|誰でも(?:閲覧|アクセス)|インターネット上(?:で|から)(?:閲覧|アクセス)可能|運用(?:上の)?(?:ミス|不備|誤り)|作業(?:ミス|誤り)|人為的(?:な)?(?:ミス|誤り)",
+                r"設定不備|設定の不備|設定(?:変更|作業)(?:時|の際)に(?:不備|誤り|ミス)|設定(?:に|の)?(?:不備|誤り|ミス)|誤った設定|設定を誤|公開設定|アクセス制限(?:が|を)?(?:設定|かけ)(?:されて|て)?(?:い|お)?(?:な|ませ)|誰でも(?:閲覧|アクセス)|インターネット上(?:で|から)(?:の)?(?:閲覧|アクセス)(?:が)?(?:可能|できる(?:状態|状況))|運用(?:上の)?(?:ミス|不備|誤り)|作業(?:ミス|誤り)|人為的(?:な)?(?:ミス|誤り)",
             ),
         ),
         (
             SystemFailure,
             re(
-                r"障害|停止|休止|中断|利用できな|使用できな|ご利用いただけな|利用いただけな|閲覧できな|アクセスできな|接続できな|ログインできな|つながらな|つながりにく|繋がらな|起動しな|起動できな|動作しな|復旧|回復|再開|再構築|見合わせ|(?:サイト|ページ|ストア|ショップ|店舗)(?:を|の)?閉鎖|休業|臨時休|支障|遅延|不通|サーバーダウン|システムダウン|稼働でき|利用不可|使用不可|閲覧不可|(?:稼働|運用|提供|公開|営業|業務|サービス)(?:を|も|は)?(?:一時的に)?止め",
+                r"障害|停止|休止|中断|利用できな|使用できな|ご利用いただけな|利用いただけな|閲覧できな|アクセスできな|接続できな|ログインできな|つながらな|つながりにく|繋がらな|起動しな|起動できな|動作しな|復旧|回復|再開|再構築|見合わせ|(?:サイト|ページ|ストア|ショップ|店舗)[」』]?(?:を|の|は|については|につきましては)?(?:直ちに|即時|即座に|速やかに|現在)?(?:一時|一時的に|臨時)?閉鎖|見ることができな|見ることが出来な|開くことができな|参照できな|(?:アクセス|閲覧|使用|利用|操作)(?:が)?不能|一部(?:の)?(?:機能|サービス)(?:の|を)?(?:一時的に)?(?:利用)?制限|(?:サービス|販売|注文|購入|決済|ご利用)(?:の|を)(?:一部)?(?:一時的に)?制限|休業|臨時休|支障|遅延|不通|サーバーダウン|システムダウン|稼働でき|利用不可|使用不可|閲覧不可|(?:稼働|運用|提供|公開|営業|業務|サービス)(?:を|も|は)?(?:一時的に)?止め",
             ),
         ),
     ]
@@ -221,8 +221,12 @@ const CUE_LITERALS: [(IncidentType, &[&str]); 10] = {
                 "偽の",
                 "別の",
                 "不審な",
-                "無関係な",
+                "無関係",
                 "悪意のある",
+                "本来",
+                "意図",
+                "関係のない",
+                "不正に",
             ],
         ),
         (
@@ -324,6 +328,9 @@ const CUE_LITERALS: [(IncidentType, &[&str]); 10] = {
                 "稼働でき",
                 "不可",
                 "止め",
+                "出来な",
+                "不能",
+                "制限",
             ],
         ),
     ]
@@ -402,36 +409,23 @@ static UNCLASSIFIED_INCIDENT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// `[other]` for an incident report whose incident fits none of the types:
-/// the notice reports one in general words (「当社がサイバー攻撃を受けた
-/// 可能性のある事象を確認」, 「メール情報が外部に漏えいした可能性」) and no
-/// type's cue was found. Other notices keep the types as found (none
-/// stays none).
+/// True when a sentence that describes the incident names one in general
+/// words (「当社がサイバー攻撃を受けた可能性のある事象を確認」, 「メール情報が
+/// 外部に漏えいした可能性」): the ground of the `other` fallback, which
+/// [`crate::extract::kind::classify`] applies to incident reports whose
+/// incident fits none of the types.
 ///
 /// ```
-/// use jpnotice::Document;
-/// use jpnotice::extract::{incident, incident::IncidentType, kind::NoticeKind};
-/// let doc = Document::new("当社がサイバー攻撃を受けた可能性のある事象を確認いたしました。");
-/// let types = incident::or_other(incident::extract(&doc), Some(NoticeKind::IncidentReport), &doc);
-/// assert_eq!(types, [IncidentType::Other]);
+/// use jpnotice::extract::{incident, sentences};
+/// let s = sentences::split_text("当社がサイバー攻撃を受けた可能性のある事象を確認いたしました。");
+/// assert!(incident::names_unclassified_incident(&s));
+/// let s = sentences::split_text("情報漏えいにご注意ください。");
+/// assert!(!incident::names_unclassified_incident(&s));
 /// ```
-pub fn or_other(
-    types: Vec<IncidentType>,
-    kind: Option<crate::extract::kind::NoticeKind>,
-    doc: &Document,
-) -> Vec<IncidentType> {
-    let reported = doc
-        .sentences()
+pub fn names_unclassified_incident(sentences: &[Sentence]) -> bool {
+    sentences
         .iter()
-        .any(|s| s.describes_incident() && UNCLASSIFIED_INCIDENT.is_match(&s.text));
-    if types.is_empty()
-        && kind == Some(crate::extract::kind::NoticeKind::IncidentReport)
-        && reported
-    {
-        vec![IncidentType::Other]
-    } else {
-        types
-    }
+        .any(|s| s.describes_incident() && UNCLASSIFIED_INCIDENT.is_match(&s.text))
 }
 
 /// Finds the incident types, sorted in the vocabulary's order.
@@ -459,6 +453,7 @@ pub fn evidence(sentences: &[Sentence]) -> Vec<(IncidentType, String)> {
     let mut why: Vec<(IncidentType, String)> = Vec::new();
     let mut strong_malware = false;
     for sentence in sentences {
+        let defined = definition_end(&sentence.text);
         let mut candidates: Option<u16> = None;
         for (i, (kind, pattern)) in CUES.iter().enumerate() {
             if found.contains(kind) && *kind != IncidentType::Malware {
@@ -475,7 +470,13 @@ pub fn evidence(sentences: &[Sentence]) -> Vec<(IncidentType, String)> {
                 continue;
             }
             for m in pattern.find_iter(&sentence.text) {
-                if accepts(*kind, &sentence.text, m.start(), m.end()) {
+                if m.start() < defined {
+                    continue;
+                }
+                if accepts(*kind, &sentence.text, m.start(), m.end())
+                    && (*kind != IncidentType::SystemFailure
+                        || failure_in_context(sentence, m.start(), m.as_str()))
+                {
                     if *kind == IncidentType::Malware && is_distinct_implant(m.as_str()) {
                         strong_malware = true;
                     }
@@ -510,6 +511,71 @@ fn is_distinct_implant(cue: &str) -> bool {
     .any(|w| cue.contains(w))
 }
 
+/// 「※2 …不正アクセスやマルウェアの侵入経路…を解析・記録・検証する調査」:
+/// a footnote that defines a term is a noun phrase 「…する調査」, and its
+/// cues describe no event. The byte where such a definition at the start
+/// of the sentence ends (the rest may be a sentence joined to it), else 0.
+fn definition_end(text: &str) -> usize {
+    static D: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^※[0-9０-９]*[^。]*?(?:解析|調査|検証|分析|特定|記録|確認|調べ)(?:・[^。、]{1,6})*(?:する|る)(?:調査|こと|手法|作業|サービス)",
+        )
+    });
+    D.find(text).map_or(0, |m| m.end())
+}
+
+/// 「侵入経路の特定には至っておりません」: a denial about the path still
+/// presupposes the intrusion.
+fn names_a_path(after: &str) -> bool {
+    static P: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:の)?(?:侵入|感染)?(?:経路|手口|ルート)"));
+    P.is_match(after)
+}
+
+/// Sentence-level conditions of one `system_failure` cue: 「再構築」 in
+/// countermeasures is a measure, not a restoration; a stop or restoration
+/// in a sentence saying operations were unaffected (「平常業務への影響は
+/// ございません」「通常業務を再開しており、…影響は限定的です」) describes
+/// an internal server, unless the cue names a user-facing service.
+fn failure_in_context(sentence: &Sentence, start: usize, cue: &str) -> bool {
+    static UNAFFECTED: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?:業務|営業|事業|運営)[^。]{0,10}?(?:影響|支障)(?:は|も)[^。]{0,6}?(?:ございません|ありません|ない|なく|ございませ|生じて(?:おりません|いません|おらず)|出て(?:おりません|いません|おらず)|限定的|軽微)",
+        )
+    });
+    static USER_FACING: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"サービス|サイト|ホームページ|受付|販売|出荷|生産|診療|予約|決済|店舗|工場|配信|窓口|アプリ|EC|ショップ|ストア",
+        )
+    });
+    if cue == "再構築" && sentence.section == Section::Countermeasure {
+        return false;
+    }
+    let text = sentence.text.as_str();
+    let weak = matches!(cue, "停止" | "中断" | "休止" | "復旧" | "再開" | "回復");
+    if weak && UNAFFECTED.is_match(text) {
+        return USER_FACING.is_match(tail_chars(&text[..start], 12));
+    }
+    true
+}
+
+/// 「復旧まで今しばらくお待ちください」「早期復旧に向け…ご理解賜りますよう
+/// お願い申し上げます」: a request that says a restoration is under way.
+fn restoring(text: &str) -> bool {
+    static R: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?:復旧|再開)(?:まで|までの間|に努め|に向け|作業を進め|作業中)"));
+    R.is_match(text)
+}
+
+/// 「サービスの利用を停止し、不審な画面が表示されないよう…」: a cue verb in
+/// its continuative form, followed by another clause, is affirmed; a
+/// negation later belongs to that clause.
+fn affirmed_continuative(after: &str) -> bool {
+    static C: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^(?:し|して|しており|しております|させ|させて|いたし|いたしており)、")
+    });
+    C.is_match(after)
+}
+
 /// Which sentences may carry a type's cue.
 fn in_scope(kind: IncidentType, sentence: &Sentence) -> bool {
     if kind == IncidentType::SystemFailure {
@@ -517,7 +583,7 @@ fn in_scope(kind: IncidentType, sentence: &Sentence) -> bool {
         return matches!(
             sentence.section,
             Section::Header | Section::Narrative | Section::Countermeasure
-        ) && sentence.mood != Mood::Request;
+        ) && (sentence.mood != Mood::Request || restoring(&sentence.text));
     }
     sentence.describes_incident()
 }
@@ -530,7 +596,10 @@ fn accepts(kind: IncidentType, text: &str, start: usize, end: usize) -> bool {
     if CUE_FOLLOWER_VETO.is_match(after) {
         return false;
     }
-    if negated_after(text, end) || definition_or_question(before, after) {
+    let affirmed = kind == IncidentType::SystemFailure && affirmed_continuative(after);
+    if negated_after(text, end) && !names_a_path(after) && !affirmed
+        || definition_or_question(before, after)
+    {
         return false;
     }
     if kind != IncidentType::SystemFailure && (conditional(before, after) || prevention(after)) {
@@ -546,7 +615,7 @@ fn accepts(kind: IncidentType, text: &str, start: usize, end: usize) -> bool {
         }
         IncidentType::Malware => !hypothetical(after) && !suspected(after) && !feigned(after),
         IncidentType::LostOrStolen => !stolen_credentials(after),
-        IncidentType::Misconfiguration => !attacker_exposure(text, &text[start..end]),
+        IncidentType::Misconfiguration => !attacker_exposure(before, &text[start..end]),
         IncidentType::WebTampering => {
             let cue = &text[start..end];
             !matches!(cue, "改ざん" | "改竄" | "改変" | "不正な書き込み") || mentions_page(text)
@@ -696,9 +765,22 @@ fn system_failure(text: &str, before: &str, cue: &str, after: &str) -> bool {
                 || SERVICE_WORD.is_match(text)
         }
         "障害" => !after.starts_with('者'),
+        c if c.ends_with("制限") => {
+            !near_before.contains("アカウント") && !near_before.ends_with("ID")
+        }
+        c if c.ends_with("不能") || c.starts_with("アクセスできな") => {
+            !attacker_shut_out(&near_before)
+        }
         "支障" | "遅延" | "ダウン" => SERVICE_WORD.is_match(text) || text.contains("業務"),
         _ => true,
     }
+}
+
+/// 「攻撃元からの通信の遮断および遮断後のアクセス不能確認」: the attacker
+/// was shut out, which is containment, not an outage.
+fn attacker_shut_out(near_before: &str) -> bool {
+    static S: LazyLock<Regex> = LazyLock::new(|| re(r"遮断|攻撃元|攻撃者|第三者|外部から|不正な"));
+    S.is_match(near_before)
 }
 
 /// A stop taken as a measure on servers or machines, with no user-facing
@@ -718,6 +800,16 @@ fn containment_stop(before: &str, after: &str) -> bool {
             r"(?:サーバ|端末|PC|パソコン|機器|ネットワーク|アカウント)[^。]{0,30}(?:利用|使用|稼働|運用)を?$",
         )
     });
+    // 「当該外部サービスの利用を停止し」: the issuer stopped using the
+    // implicated component, which is containment.
+    static COMPONENT_USE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?:(?:当該|外部|該当)(?:の)?(?:外部)?(?:サービス|スクリプト|ツール|プラグイン)|スクリプト|ツール|プラグイン)の(?:利用|使用)を?$",
+        )
+    });
+    if COMPONENT_USE.is_match(before) {
+        return true;
+    }
     let near = tail_chars(before, 30);
     if USER_FACING.is_match(near) {
         return false;
@@ -733,12 +825,14 @@ fn containment_stop(before: &str, after: &str) -> bool {
 }
 
 /// 「ランサムウェア被害にあい、個人情報がインターネット上で閲覧可能な状態
-/// になっていました」: data exposed by attackers, not by a setting.
-fn attacker_exposure(text: &str, cue: &str) -> bool {
+/// になっていました」: data exposed by attackers, not by a setting. An
+/// attack told after the exposure (「…アクセスができる状況となり、その
+/// タイミングで第三者による不正アクセスを受けました」) followed from it.
+fn attacker_exposure(before: &str, cue: &str) -> bool {
     static EXPOSED: LazyLock<Regex> = LazyLock::new(|| re(r"誰でも|インターネット上"));
     static ATTACK: LazyLock<Regex> =
         LazyLock::new(|| re(r"被害|攻撃|ランサム|不正アクセス|窃取|リーク|犯行|ダークウェブ"));
-    EXPOSED.is_match(cue) && ATTACK.is_match(text)
+    EXPOSED.is_match(cue) && ATTACK.is_match(before)
 }
 
 /// The last `n` characters of `text`.
@@ -767,44 +861,6 @@ mod tests {
 
     fn types(text: &str) -> Vec<IncidentType> {
         extract(&Document::new(text))
-    }
-
-    #[test]
-    fn unclassified_incident_reports_are_other() {
-        use crate::extract::kind::NoticeKind;
-        let or_other = |text: &str, kind| {
-            let doc = Document::new(text);
-            or_other(extract(&doc), kind, &doc)
-        };
-        let vague = "当社のメール情報の一部が外部に漏えいした可能性があることが判明しました。";
-        assert_eq!(
-            or_other(vague, Some(NoticeKind::IncidentReport)),
-            [IncidentType::Other]
-        );
-        // An advisory, a notice naming no incident, a classified one.
-        assert!(or_other(vague, Some(NoticeKind::Advisory)).is_empty());
-        assert!(
-            or_other(
-                "窓口の受付時間を変更します。",
-                Some(NoticeKind::IncidentReport)
-            )
-            .is_empty()
-        );
-        assert_eq!(
-            or_other(
-                "メールを誤送信し、氏名が流出しました。",
-                Some(NoticeKind::IncidentReport)
-            ),
-            [IncidentType::Misdelivery]
-        );
-        // Advice about incidents is no report of one.
-        assert!(
-            or_other(
-                "情報漏えいにご注意ください。",
-                Some(NoticeKind::IncidentReport)
-            )
-            .is_empty()
-        );
     }
 
     #[test]
@@ -1070,6 +1126,148 @@ mod tests {
         assert_eq!(
             types("共有フォルダの公開設定に誤りがあり、誰でも閲覧できる状態でした。"),
             [Misconfiguration]
+        );
+    }
+
+    #[test]
+    fn pages_shown_other_than_intended_are_tampering() {
+        assert_eq!(
+            types("当店のサイトが改ざんされ、本来とは異なる内容が表示される状態となっていました。"),
+            [WebTampering]
+        );
+        assert_eq!(
+            types("検索結果に当協会とは無関係の外部サイトへのリンクが表示されていました。"),
+            [WebTampering]
+        );
+        assert_eq!(
+            types("調査の結果、不正に設置されたページを削除しました。"),
+            [WebTampering]
+        );
+        assert_eq!(
+            types("閲覧者が意図しないページに転送される事象が発生しました。"),
+            [WebTampering]
+        );
+    }
+
+    #[test]
+    fn closed_sites_unreadable_files_and_restricted_functions_are_failures() {
+        assert_eq!(
+            types("対応のため、公式ホームページを一時閉鎖いたしました。"),
+            [SystemFailure]
+        );
+        assert_eq!(
+            types("共有サーバのファイルを見ることができなくなり、調査を開始しました。"),
+            [SystemFailure]
+        );
+        assert_eq!(
+            types("ランサムウェアにより業務データが暗号化され、アクセス不能な状態となりました。"),
+            [Ransomware, SystemFailure]
+        );
+        assert_eq!(
+            types("不正アクセスを受け、通販サイトの一部機能の制限を行っております。"),
+            [UnauthorizedAccess, SystemFailure]
+        );
+        // Shutting the attacker out, or restricting a program, is containment.
+        assert_eq!(
+            types("不正アクセスを受け、攻撃元からのアクセス不能を確認しました。"),
+            [UnauthorizedAccess]
+        );
+        assert_eq!(
+            types("不正アクセスを受け、利用者のアカウントのご利用を制限しました。"),
+            [UnauthorizedAccess]
+        );
+    }
+
+    #[test]
+    fn closures_and_restorations_in_other_words() {
+        assert_eq!(
+            types("脆弱性のあった申込ページは現在閉鎖しております。"),
+            [SystemFailure]
+        );
+        assert_eq!(
+            types("被害を受けた「公式オンラインショップ」を直ちに一時閉鎖いたしました。"),
+            [SystemFailure]
+        );
+        assert_eq!(
+            types("現在、システムの復旧に努めておりますので、ご理解のほどお願い申し上げます。"),
+            [SystemFailure]
+        );
+        assert_eq!(
+            types("予約アプリを停止しており、現在はご利用ができない状態です。"),
+            [SystemFailure]
+        );
+        // Stopping the use of the implicated component is containment.
+        assert_eq!(
+            types("当該外部サービスの利用を停止し、不審な画面が表示されないよう対策しました。"),
+            []
+        );
+    }
+
+    #[test]
+    fn unintended_popups_and_redirects_are_tampering() {
+        assert_eq!(
+            types("当店サイトの一部ページで意図しないポップアップが表示されていました。"),
+            [WebTampering]
+        );
+        assert_eq!(
+            types("特定のページから意図しない外部サイトへ遷移する事象を確認しました。"),
+            [WebTampering]
+        );
+    }
+
+    #[test]
+    fn stops_with_no_effect_on_operations_are_not_failures() {
+        assert_eq!(
+            types(
+                "不正アクセスを受けた検証用サーバーの使用を停止していますが、通常業務への影響はございません。"
+            ),
+            [UnauthorizedAccess]
+        );
+        assert_eq!(
+            types("不正アクセスを受け、予約サイトを停止しましたが、店舗営業への影響はありません。"),
+            [UnauthorizedAccess, SystemFailure]
+        );
+        assert_eq!(
+            types(
+                "## 経緯\n不正アクセスを受けました。\n## 再発防止策\n社内ネットワークの再構築を行いました。"
+            ),
+            [UnauthorizedAccess]
+        );
+    }
+
+    #[test]
+    fn hijacked_account_and_intrusion_path() {
+        assert_eq!(
+            types("職員のメールアカウントが第三者により不正利用され、迷惑メールが送信されました。"),
+            [UnauthorizedAccess]
+        );
+        assert_eq!(
+            types("ランサムウェアの被害を受けましたが、侵入経路は特定に至っておりません。"),
+            [Ransomware, UnauthorizedAccess]
+        );
+        assert_eq!(
+            types("調査の結果、不正アクセスの痕跡は確認されませんでした。"),
+            []
+        );
+    }
+
+    #[test]
+    fn footnote_definitions_are_not_events() {
+        assert_eq!(
+            types(
+                "※1 不正アクセスやマルウェアの感染経路などを専門家が解析・記録する調査当社は調査を委託しました。"
+            ),
+            []
+        );
+    }
+
+    #[test]
+    fn exposure_before_an_attack_is_misconfiguration() {
+        assert_eq!(
+            types(
+                "移行作業中のデータベースが一時的にインターネット上からアクセスができる状況となり、その間に第三者による不正アクセスを受けました。"
+            ),
+            [UnauthorizedAccess, Misconfiguration]
         );
     }
 

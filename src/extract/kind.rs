@@ -12,10 +12,18 @@
 //! - or its title warns about impersonation (「○○をかたるメールにご注意ください」)
 //!   with no apology and no incident found in the text.
 //!
+//! [`classify`] decides the kind together with the incident types (from
+//! [`crate::extract::incident`]) and their `other` fallback: an incident
+//! report that names an incident only in general words (サイバー攻撃,
+//! 漏えい) and fits no type gets `[other]`.
+//!
 //! ```
-//! use jpnotice::extract::kind::{extract, NoticeKind};
+//! use jpnotice::extract::incident::IncidentType;
+//! use jpnotice::extract::kind::{classify, NoticeKind};
 //! let doc = jpnotice::Document::new("当社サーバーが不正アクセスを受けました。お詫び申し上げます。");
-//! assert_eq!(extract(&doc, &[]), Some(NoticeKind::IncidentReport));
+//! let (kind, types) = classify(&doc);
+//! assert_eq!(kind, Some(NoticeKind::IncidentReport));
+//! assert_eq!(types, [IncidentType::UnauthorizedAccess]);
 //! ```
 
 use std::sync::LazyLock;
@@ -24,7 +32,7 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::Document;
-use crate::extract::incident::IncidentType;
+use crate::extract::incident::{self, IncidentType};
 use crate::extract::metadata;
 
 /// What sort of notice this is.
@@ -78,7 +86,39 @@ static IMPERSONATION_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Classifies the notice.
+/// The notice kind and the incident types, in one step: the types found
+/// by [`incident::extract`], the kind they help decide, and `[other]` for
+/// an incident report whose incident fits none of the types (see
+/// [`incident::names_unclassified_incident`]). Other notices keep the
+/// types as found (none stays none).
+///
+/// ```
+/// use jpnotice::extract::incident::IncidentType;
+/// use jpnotice::extract::kind::{classify, NoticeKind};
+/// let doc = jpnotice::Document::new("当社がサイバー攻撃を受けた可能性のある事象を確認いたしました。");
+/// assert_eq!(classify(&doc), (Some(NoticeKind::IncidentReport), vec![IncidentType::Other]));
+/// ```
+pub fn classify(doc: &Document) -> (Option<NoticeKind>, Vec<IncidentType>) {
+    let types = incident::extract(doc);
+    let kind = extract(doc, &types);
+    let unclassified = types.is_empty()
+        && kind == Some(NoticeKind::IncidentReport)
+        && incident::names_unclassified_incident(doc.sentences());
+    if unclassified {
+        (kind, vec![IncidentType::Other])
+    } else {
+        (kind, types)
+    }
+}
+
+/// The notice kind alone, given the incident types already found (see
+/// [`classify`], which finds both).
+///
+/// ```
+/// use jpnotice::extract::kind::{extract, NoticeKind};
+/// let doc = jpnotice::Document::new("当社サーバーが不正アクセスを受けました。お詫び申し上げます。");
+/// assert_eq!(extract(&doc, &[]), Some(NoticeKind::IncidentReport));
+/// ```
 pub fn extract(doc: &Document, incident_types: &[IncidentType]) -> Option<NoticeKind> {
     let text = doc.text();
     if text.trim().is_empty() {
@@ -116,9 +156,26 @@ mod tests {
     use super::*;
 
     fn kind(text: &str) -> Option<NoticeKind> {
-        let doc = Document::new(text);
-        let types = crate::extract::incident::extract(&doc);
-        extract(&doc, &types)
+        classify(&Document::new(text)).0
+    }
+
+    #[test]
+    fn unclassified_incident_reports_are_other() {
+        let types = |text: &str| classify(&Document::new(text)).1;
+        let vague = "当社のメール情報の一部が外部に漏えいした可能性があることが判明しました。";
+        assert_eq!(types(vague), [IncidentType::Other]);
+        // An advisory, a notice naming no incident, a classified one.
+        assert!(
+            types("県内の医療機関において情報が漏えいする事案が相次いでいます。対策を徹底してください。")
+                .is_empty()
+        );
+        assert!(types("窓口の受付時間を変更します。").is_empty());
+        assert_eq!(
+            types("メールを誤送信し、氏名が流出しました。"),
+            [IncidentType::Misdelivery]
+        );
+        // Advice about incidents is no report of one.
+        assert!(types("情報漏えいにご注意ください。").is_empty());
     }
 
     #[test]

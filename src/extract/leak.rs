@@ -33,7 +33,7 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::Document;
-use crate::extract::sentences::{Mood, Section, Sentence, negated_after};
+use crate::extract::sentences::{Mood, Section, Sentence, mood, negated_after};
 
 /// What the notice says about leakage; the first that applies wins.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,14 +56,14 @@ fn re(pattern: &str) -> Regex {
 /// Leak words.
 static LEAK: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"漏えい|漏洩|漏れ|流出|流失|(?:情報|記録|データ)の侵害|外部(?:へ|に)(?:送信|持ち出)|持ち出|売却|窃取|奪取|盗取|盗み出|抜き取|閲覧され|閲覧された|リークサイト|ダークウェブ|暴露|外部に公開され|インターネット上に公開され|第三者に(?:提供|売却)",
+        r"漏えい|漏洩|漏れ|流出|流失|(?:情報|記録|データ)(?:の|が)侵害|外部(?:へ|に)(?:送信|持ち出)|持ち出|売却|窃取|奪取|盗取|盗み出|抜き取|閲覧され|閲覧された|リークサイト|ダークウェブ|暴露|外部に公開され|インターネット上に公開され|第三者に(?:提供|売却)",
     )
 });
 
 /// A merely viewable state is a possible leak.
 static VIEWABLE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:閲覧|アクセス|ダウンロード)(?:が)?可能な状態|(?:閲覧|アクセス)できる状態|閲覧された可能性",
+        r"(?:閲覧|アクセス|ダウンロード)(?:が)?可能な状態|(?:閲覧|アクセス)できる状態|閲覧(?:され|し)た可能性",
     )
 });
 
@@ -135,11 +135,46 @@ pub fn evidence(sentences: &[Sentence]) -> Vec<(LeakStatus, String)> {
 /// Calls `found` with each leak statement in text order (its status, the
 /// sentence and the cue) until `found` returns false.
 fn statements(sentences: &[Sentence], mut found: impl FnMut(LeakStatus, &str, &str) -> bool) {
-    let in_scope = |s: &&Sentence| {
-        matches!(s.section, Section::Header | Section::Narrative) && s.mood != Mood::Request
+    let any = std::cell::Cell::new(false);
+    let mut found = |status: LeakStatus, text: &str, cue: &str| {
+        any.set(true);
+        found(status, text, cue)
     };
+    let in_scope = |s: &&Sentence| matches!(s.section, Section::Header | Section::Narrative);
+    let mut topic_heading = false;
     for s in sentences.iter().filter(in_scope) {
+        // 「【情報漏洩に関して】」 then 「現時点で確認されておりません」: the
+        // heading names the topic the bare denial is about.
+        let after_topic = std::mem::replace(&mut topic_heading, leak_topic_heading(s));
+        let statement;
+        let s = if s.mood == Mood::Request {
+            match statement_before_request(s) {
+                Some(head) => {
+                    statement = head;
+                    &statement
+                }
+                None => continue,
+            }
+        } else {
+            s
+        };
         let text = s.text.as_str();
+        if after_topic
+            && !s.is_heading
+            && !LEAK.is_match(text)
+            && BARE_DENIAL.is_match(text)
+            && !found(LeakStatus::NotFound, text, "topic heading")
+        {
+            return;
+        }
+        if let Some(m) = MISDISPLAYED
+            .find(text)
+            .filter(|m| !negated_after(text, m.end()) && !shown_possibly(&text[m.end()..]))
+            && !s.is_heading
+            && !found(LeakStatus::Confirmed, text, m.as_str())
+        {
+            return;
+        }
         if MISDELIVERED
             .find(text)
             .is_some_and(|m| !negated_after(text, m.end()))
@@ -163,6 +198,142 @@ fn statements(sentences: &[Sentence], mut found: impl FnMut(LeakStatus, &str, &s
             }
         }
     }
+    // 「個人情報の漏えいに関するお詫び」 with a body that says nothing more
+    // about leakage: the title states the leak.
+    if !any.get()
+        && let Some(title) = sentences
+            .iter()
+            .find(|s| s.section == Section::Header && TITLE_LEAK.is_match(&s.text))
+        && !TITLE_HEDGE.is_match(&title.text)
+    {
+        found(LeakStatus::Confirmed, &title.text, "title");
+    }
+}
+
+/// A title naming a leak of data as its subject: 「個人情報漏洩に関するご報告」
+/// 「お客さま情報の流出についてのお詫び」.
+static TITLE_LEAK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:情報|データ|名簿)[^。、]{0,6}?(?:の)?(?:漏えい|漏洩|流出)(?:等)?(?:事案|事故)?(?:に関する|に関して|に関しまして|について|のお詫び|のご報告|のお知らせ|が発生|の発生)",
+    )
+});
+
+/// Title words that make its leak a possibility, a question or a warning.
+static TITLE_HEDGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"おそれ|恐れ|可能性|懸念|疑い|有無|防止|注意|かたる|騙る|装った|資金|なりすまし")
+});
+
+/// 「…流出したとの報告は受けていませんが、…にご注意いただきますよう
+/// お願いいたします」: the statement that leads a request sentence, up to
+/// its last 「が、」, if that part is not a request itself.
+fn statement_before_request(s: &Sentence) -> Option<Sentence> {
+    static CUT: LazyLock<Regex> = LazyLock::new(|| re(r"(?:が|ので|ため|ことから)、"));
+    let cut = CUT.find_iter(&s.text).last()?;
+    let head = &s.text[..cut.start()];
+    (mood(head) == Mood::Statement).then(|| Sentence {
+        text: head.to_string(),
+        mood: Mood::Statement,
+        ..s.clone()
+    })
+}
+
+/// A heading whose topic is leakage: 「【情報漏洩に関して】」
+/// 「■個人情報の流出について」.
+fn leak_topic_heading(s: &Sentence) -> bool {
+    static T: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?:漏えい|漏洩|流出)(?:の有無|の状況|の可能性)?(?:に関して|について|につきまして|に関する(?:状況|調査結果|ご報告))[】\])」]?$",
+        )
+    });
+    s.is_heading && T.is_match(&s.text)
+}
+
+/// A sentence that only denies, its subject left to the heading above:
+/// 「現時点で確認されておりません」「現在のところ、確認されていません」.
+static BARE_DENIAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:現時点|現在|現段階|これまで|調査の結果)?(?:で|において|のところ|まで)?(?:は)?、?(?:確認|認め|検知)(?:は|も)?(?:され|でき|られ)?(?:て)?(?:おりません|いません|ませんでした|ておらず|おらず)",
+    )
+});
+
+/// Personal data shown to other users by mistake is exposed as a fact:
+/// 「他の会員の氏名が誤って表示される事象が発生しました」.
+static MISDISPLAYED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:他の|別の)(?:お客|会員|利用者|ユーザ|患者|顧客|申込者)[^。]{0,60}?(?:誤って|誤)?表示(?:され(?:る|た|てい)|されま)",
+    )
+});
+
+/// 「…表示される可能性があります」: a display that may happen.
+fn shown_possibly(after: &str) -> bool {
+    static P: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^[^。、]{0,12}?(?:可能性|おそれ|恐れ|場合|かもしれ)"));
+    P.is_match(after)
+}
+
+/// 「漏えいの可能性は非常に低いと判断しています」: a possibility judged low
+/// reads as no leak found.
+fn low_possibility(after: &str) -> bool {
+    static L: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^(?:した|された|の)?(?:可能性|おそれ|恐れ|リスク)(?:は|も)(?:非常に|極めて|きわめて|ごく|十分に)?(?:低い|低く|小さい|小さく|ほぼな|ほぼありません|ほとんどな)",
+        )
+    });
+    L.is_match(after)
+}
+
+/// 「漏洩の心配はございません」「漏洩リスクはございません」: no leak, said
+/// another way.
+fn no_worry(after: &str) -> bool {
+    static W: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^(?:の)?(?:心配|リスク|危険)(?:性)?(?:は|も)(?:一切)?(?:ございません|ありません|ない|無い|なく)",
+        )
+    });
+    W.is_match(after)
+}
+
+/// 「情報漏えいの事実については現在調査中ですが、現時点においては確認されて
+/// おりません」: an investigation that has found nothing so far.
+fn investigating_none_found(after: &str) -> bool {
+    static N: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^[^。]{0,40}?(?:調査中|確認中|調査(?:を)?(?:行っ|継続し|進め|実施し)て(?:おり|い)ます|調査しております)(?:です|でございます)?が、(?:現時点|現在|現段階|これまで)(?:において|で|のところ|まで)?(?:は)?、?(?:その(?:事実|痕跡|形跡)(?:は|も))?(?:確認|検出|発見)(?:され|でき)(?:て)?(?:おりません|いません|ておらず|ませんでした)",
+        )
+    });
+    N.is_match(after)
+}
+
+/// 「流出したデータの内容や件数については、現在調査中です」: the extent of
+/// a leak under investigation, not a leak stated as fact.
+fn extent_under_investigation(after: &str) -> bool {
+    static E: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^(?:した|された)(?:データ|情報|個人情報|ファイル|内容)(?:の)?[^。有]{0,20}?(?:については|について|に関して|は|を)、?[^。]{0,15}?(?:調査中|確認中|精査中|特定中|(?:調査|確認|特定|精査)(?:を)?(?:継続|進め|行っ|し)て)",
+        )
+    });
+    E.is_match(after)
+}
+
+/// 「データ流出の有無については、…最終的な断定が困難である」: whether data
+/// leaked cannot be settled, so a leak stays possible.
+fn undecidable(after: &str) -> bool {
+    static U: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^[^。]*?(?:断定|特定|判断|判別)(?:すること|するの)?(?:が|は|には)?(?:困難|不可能|できない|できません|至らなかった|至りませんでした)",
+        )
+    });
+    U.is_match(after)
+}
+
+/// 「有無」 in the cue's own clause, between the 「、」 before it and the
+/// 「、」 or 「。」 after it.
+fn whether_clause(before: &str, after: &str) -> bool {
+    let head = before
+        .rfind('、')
+        .map_or(before, |p| &before[p + '、'.len_utf8()..]);
+    let tail = after.split(['、', '。']).next().unwrap_or("");
+    head.contains("有無") || tail.contains("有無")
 }
 
 /// The status one leak word gives, if any.
@@ -177,16 +348,30 @@ fn judge(s: &Sentence, start: usize, end: usize) -> Option<LeakStatus> {
         return None;
     }
     let clause = clause_of(text, start, end);
-    if not_data(&text[..start]) || open_question(after) || after.starts_with("件数") {
+    if not_data(&text[..start])
+        || open_question(after)
+        || after.starts_with("件数")
+        || credential_list(after)
+    {
         return None;
     }
-    if hedged(after) {
+    if hedged(after) || extent_under_investigation(after) {
         return Some(LeakStatus::Possible);
+    }
+    if low_possibility(after) || no_worry(after) || investigating_none_found(after) {
+        return Some(LeakStatus::NotFound);
     }
     if clause.contains("かどうか") || clause.contains("か否か") {
         return undetermined(clause).then_some(LeakStatus::Possible);
     }
-    if clause.contains("有無") || reported_later(after) {
+    // 「流出の有無については」: whether, not that; a 「有無」 in a later
+    // clause (「…可能性について否定できない状況にあり、…有無について調査」)
+    // belongs to that clause.
+    let whether = whether_clause(&text[..start], after);
+    if whether && undecidable(after) {
+        return Some(LeakStatus::Possible);
+    }
+    if whether || reported_later(after) {
         return None;
     }
     if POSSIBLE.is_match(after) && possibility_is_topic(after)
@@ -246,6 +431,17 @@ fn not_data(before: &str) -> bool {
     M.is_match(before)
 }
 
+/// 「流出しているメールアドレスとパスワードのリストを用いた攻撃」: credentials
+/// leaked elsewhere, the attacker's tool, not this notice's leak.
+fn credential_list(after: &str) -> bool {
+    static C: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^(?:し|され)(?:て|てい|た)?る?(?:可能性のある)?(?:ID|メールアドレス|パスワード|アカウント|認証情報|ログイン情報)[^。]{0,20}?(?:リスト|組み合わせ)",
+        )
+    });
+    C.is_match(after)
+}
+
 /// 「流出した事実があるかを確認」: an open question, not a statement.
 fn open_question(after: &str) -> bool {
     static Q: LazyLock<Regex> = LazyLock::new(|| {
@@ -297,9 +493,17 @@ fn reported_later(after: &str) -> bool {
 /// follows, which says what was found.
 fn possibility_is_topic(after: &str) -> bool {
     static T: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"^(?:した|された|の)?(?:可能性|おそれ|恐れ)(?:について|に関して|につきまして)、")
+        re(r"^(?:した|された|の)?(?:可能性|おそれ|恐れ)(?:について|に関して|につきまして)(?:は)?、")
     });
-    T.is_match(after)
+    // 「…可能性については、現在も調査を継続しております」; not 「…可能性に
+    // ついては、第1報で公表いたしました」 nor 「…否定できません」.
+    static INVESTIGATED: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^[^。]*?(?:調査|確認を|精査|検証|分析)"));
+    static KEPT: LazyLock<Regex> = LazyLock::new(|| re(r"^[^。]*?(?:否定|排除|高い|残る|あると)"));
+    T.find(after).is_some_and(|m| {
+        let rest = &after[m.end()..];
+        !m.as_str().ends_with("は、") || INVESTIGATED.is_match(rest) && !KEPT.is_match(rest)
+    })
 }
 
 /// 「漏えい及びそのおそれ」: some data leaked, the rest may have.
@@ -340,7 +544,9 @@ fn own_clause<'a>(before: &'a str, after: &'a str) -> &'a str {
 /// 「漏えいが判明したお客さまには…ご連絡します」: people to be told in the
 /// future, not a stated leak.
 static FUTURE_ADDRESSEE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:が|の事実が)?(?:確認|判明)(?:され|し)た(?:お客|皆様|皆さま|方|場合|際)")
+    re(
+        r"^(?:が|の事実が)?(?:確認|判明)(?:され|し)た(?:お客|皆様|皆さま|方|場合|際|お取引先|取引先|関係者|対象者)",
+    )
 });
 
 /// Misdelivered mail or documents expose data as a fact.
@@ -655,6 +861,178 @@ mod tests {
     fn misuse_alone_is_none_stated() {
         assert_eq!(
             status("現時点で不正利用等の被害は確認されておりません。"),
+            Some(NoneStated)
+        );
+    }
+
+    #[test]
+    fn statement_before_a_request_counts() {
+        assert_eq!(
+            status(
+                "現時点で、会員情報が流出したとの報告は受けておりませんが、不審なメールにはご注意いただきますようお願いいたします。"
+            ),
+            Some(NotFound)
+        );
+        assert_eq!(
+            status("不審なメールにご注意くださいますようお願いいたします。"),
+            Some(NoneStated)
+        );
+    }
+
+    #[test]
+    fn bare_denial_under_a_leak_heading() {
+        assert_eq!(
+            status("【個人情報の流出について】\n現時点では確認されておりません。"),
+            Some(NotFound)
+        );
+        assert_eq!(
+            status("【今後の対応について】\n現時点では確認されておりません。"),
+            Some(NoneStated)
+        );
+    }
+
+    #[test]
+    fn data_shown_to_other_users_is_confirmed() {
+        assert_eq!(
+            status("マイページに他の会員の氏名や電話番号が誤って表示される不具合が発生しました。"),
+            Some(Confirmed)
+        );
+        assert_eq!(
+            status("他のお客様の注文情報が表示される可能性があります。"),
+            Some(NoneStated)
+        );
+    }
+
+    #[test]
+    fn no_worry_and_nothing_found_yet_are_not_found() {
+        assert_eq!(
+            status("カード情報は当店では保持しておりませんので、漏えいの心配はございません。"),
+            Some(NotFound)
+        );
+        assert_eq!(
+            status(
+                "情報流出の事実については現在調査中ですが、現時点においては確認されておりません。"
+            ),
+            Some(NotFound)
+        );
+        assert_eq!(
+            status(
+                "情報漏えいにつきましては調査を行っておりますが、現在においてその痕跡は確認されておりません。"
+            ),
+            Some(NotFound)
+        );
+        assert_eq!(
+            status("会員情報の漏えいは一切ないことを確認しておりますので、ご安心ください。"),
+            Some(NotFound)
+        );
+    }
+
+    #[test]
+    fn title_states_the_leak_when_the_body_is_silent() {
+        assert_eq!(
+            status(
+                "# 公表概要\n- 会員情報の漏えいに関するお詫び\n- 2025年1月1日\n- 架空会\n\n# 本文\n対象の皆様には個別にご連絡いたしました。"
+            ),
+            Some(Confirmed)
+        );
+        assert_eq!(
+            status(
+                "# 公表概要\n- 会員情報の漏えいに関するお詫び\n- 2025年1月1日\n- 架空会\n\n# 本文\n会員情報が漏えいした可能性があります。"
+            ),
+            Some(Possible)
+        );
+        assert_eq!(
+            status(
+                "# 公表概要\n- 会員情報漏えいのおそれに関するお知らせ\n- 2025年1月1日\n- 架空会\n\n# 本文\n対象の皆様には個別にご連絡いたしました。"
+            ),
+            Some(Possible)
+        );
+    }
+
+    #[test]
+    fn whether_belongs_to_its_own_clause() {
+        assert_eq!(
+            status(
+                "漏えいは確認されておりませんが、会員情報の外部流出の可能性について否定できない状況にあり、漏えいの有無について調査しております。"
+            ),
+            Some(Possible)
+        );
+        assert_eq!(
+            status("個人情報の漏洩の有無、原因について調査を進めております。"),
+            Some(NoneStated)
+        );
+    }
+
+    #[test]
+    fn a_third_party_may_have_viewed() {
+        assert_eq!(
+            status(
+                "漏えいの事実は確認されておりませんが、第三者が一時的に名簿を閲覧した可能性は否定できません。"
+            ),
+            Some(Possible)
+        );
+        assert_eq!(
+            status(
+                "社員のメールアドレスが流出した可能性があることから、不審なメールにはご注意ください。"
+            ),
+            Some(Possible)
+        );
+    }
+
+    #[test]
+    fn extents_addressees_and_credential_lists_state_no_leak() {
+        assert_eq!(
+            status("現在、専門機関と協力し、流出した情報の詳細を調査しております。"),
+            Some(Possible)
+        );
+        assert_eq!(
+            status("漏えいが確認されたお取引先様には個別にご報告いたします。"),
+            Some(NoneStated)
+        );
+        assert_eq!(
+            status(
+                "今回の攻撃は、流出しているメールアドレスとパスワードのリストを用いたものでした。"
+            ),
+            Some(NoneStated)
+        );
+    }
+
+    #[test]
+    fn low_possibility_is_not_found() {
+        assert_eq!(
+            status("調査の結果、会員データが外部に流出した可能性は極めて低いと判断しております。"),
+            Some(NotFound)
+        );
+    }
+
+    #[test]
+    fn investigated_possibility_and_extent() {
+        assert_eq!(
+            status("会員情報が外部へ漏えいした可能性については、引き続き調査を行っております。"),
+            Some(NoneStated)
+        );
+        assert_eq!(
+            status("会員情報が外部へ漏えいした可能性については、否定できないと考えております。"),
+            Some(Possible)
+        );
+        assert_eq!(
+            status("漏えいしたデータの範囲については、現在調査中です。"),
+            Some(Possible)
+        );
+        assert_eq!(
+            status("漏えいした情報の有無については、現在調査中です。"),
+            Some(NoneStated)
+        );
+    }
+
+    #[test]
+    fn undecidable_leak_is_possible() {
+        assert_eq!(
+            status("データ流出の有無については、ログが残っていないため、断定することが困難です。"),
+            Some(Possible)
+        );
+        assert_eq!(
+            status("データ流出の有無については、現在調査中です。"),
             Some(NoneStated)
         );
     }
