@@ -490,6 +490,209 @@ mod tests {
         assert_eq!(d.text, "令和６年１月２９日（月）午後１時３０分");
     }
 
+    /// (value, range role) of every mention.
+    fn with_roles(text: &str) -> Vec<(String, Option<RangeRole>)> {
+        let doc = Document::new(text);
+        extract(&doc, Some(Date::constant(2024, 5, 31)), &mut Vec::new())
+            .into_iter()
+            .map(|d| (d.value, d.range))
+            .collect()
+    }
+
+    #[test]
+    fn ranges_have_both_ends_marked() {
+        use RangeRole::{End, Start};
+        let r = |v: &str, role| (v.to_owned(), Some(role));
+        assert_eq!(
+            with_roles("2023/11/20～11/24"),
+            vec![r("2023-11-20", Start), r("2023-11-24", End)]
+        );
+        assert_eq!(
+            with_roles("2016～2018年"),
+            vec![r("2016", Start), r("2018", End)]
+        );
+        assert_eq!(
+            with_roles("平成28～令和2年度"),
+            vec![r("FY2016", Start), r("FY2020", End)]
+        );
+        assert_eq!(
+            with_roles("2023年4月から9月まで"),
+            vec![r("2023-04", Start), r("2023-09", End)]
+        );
+        assert_eq!(
+            with_roles("2024年2月6日（火）9:30－16:45"),
+            vec![r("2024-02-06T09:30", Start), r("2024-02-06T16:45", End)]
+        );
+        assert_eq!(
+            with_roles("2024年2月6日（火）22時－2月7日（水）6時"),
+            vec![r("2024-02-06T22:00", Start), r("2024-02-07T06:00", End)]
+        );
+        assert_eq!(
+            with_roles("受付 9:00~17:00"),
+            vec![r("09:00", Start), r("17:00", End)]
+        );
+    }
+
+    #[test]
+    fn the_afternoon_carries_to_the_second_end() {
+        assert_eq!(values("午後3時半から同5時"), vec!["15:30", "17:00"]);
+        assert_eq!(values("午後1時~4時30分"), vec!["13:00", "16:30"]);
+        // Past midnight the second end keeps its hour.
+        assert_eq!(values("午後11時~2時"), vec!["23:00", "02:00"]);
+        // Nothing to carry from the morning.
+        assert_eq!(values("午前9時~11時"), vec!["09:00", "11:00"]);
+    }
+
+    #[test]
+    fn meridiem_words() {
+        for (text, want) in [
+            ("午前10時", "10:00"),
+            ("午後3時", "15:00"),
+            ("午後0時", "12:00"),
+            ("AM10:15", "10:15"),
+            ("PM7時", "19:00"),
+            ("pm 3:00", "15:00"),
+            ("am11:05", "11:05"),
+            ("10:30AM", "10:30"),
+            ("6:45 p.m.", "18:45"),
+            ("AM12:00", "00:00"),
+            ("PM12:00", "12:00"),
+            ("朝6時", "06:00"),
+            ("昼1時", "13:00"),
+            ("夕方6時", "18:00"),
+            ("夜9時", "21:00"),
+            ("夜9時半", "21:30"),
+            ("深夜2時", "02:00"),
+            ("23:10pm", "23:10"),
+        ] {
+            assert_eq!(values(text), vec![want], "{text}");
+        }
+        // Words that only look like one.
+        assert!(values("PM2.5の濃度").is_empty());
+        assert!(values("夜間の作業").is_empty());
+    }
+
+    #[test]
+    fn era_abbreviations_and_separators() {
+        for (text, want) in [
+            ("令5年", "2023"),
+            ("平30年", "2018"),
+            ("昭63年", "1988"),
+            ("令和元年", "2019"),
+        ] {
+            assert_eq!(one(text), (DateKind::Year, want.to_owned()), "{text}");
+        }
+        for (text, want) in [
+            ("R5.3.9", "2023-03-09"),
+            ("H29/12/1", "2017-12-01"),
+            ("S55-6-30", "1980-06-30"),
+            ("T3/4/5", "1914-04-05"),
+            ("M30/7/7", "1897-07-07"),
+            ("令和5・3・9", "2023-03-09"),
+            ("令和5-3-9", "2023-03-09"),
+            ("平成29.12.1", "2017-12-01"),
+            ("2023・3・9", "2023-03-09"),
+            ("2023,3,9", "2023-03-09"),
+            ("2023年/3月/9日", "2023-03-09"),
+            ("令5年3月9日", "2023-03-09"),
+        ] {
+            assert_eq!(one(text), (DateKind::Date, want.to_owned()), "{text}");
+        }
+        for (text, want) in [
+            ("令和5.3", "2023-03"),
+            ("2023/3", "2023-03"),
+            ("2023.03", "2023-03"),
+            ("2023-03", "2023-03"),
+        ] {
+            assert_eq!(one(text), (DateKind::Month, want.to_owned()), "{text}");
+        }
+        // A list of fiscal years is not a date; a version is not a month.
+        let years = values("令和3・4・5年度卒業");
+        assert!(years.iter().all(|v| v.starts_with("FY")), "{years:?}");
+        assert!(values("R5.3 に更新").is_empty());
+        assert!(values("ver2023.03b").is_empty());
+    }
+
+    #[test]
+    fn kanji_years_gannen_ganjitsu_misoka() {
+        assert_eq!(
+            one("二〇二三年十二月三日"),
+            (DateKind::Date, "2023-12-03".into())
+        );
+        assert_eq!(
+            one("千九百八十九年一月八日"),
+            (DateKind::Date, "1989-01-08".into())
+        );
+        assert_eq!(one("二千二十年"), (DateKind::Year, "2020".into()));
+        assert_eq!(one("令和3年元日"), (DateKind::Date, "2021-01-01".into()));
+        assert_eq!(one("2022年元旦"), (DateKind::Date, "2022-01-01".into()));
+        assert_eq!(one("2022年大晦日"), (DateKind::Date, "2022-12-31".into()));
+        assert_eq!(
+            one("平成16年2月晦日"),
+            (DateKind::Date, "2004-02-29".into())
+        );
+        assert_eq!(one("2023年2月晦日"), (DateKind::Date, "2023-02-28".into()));
+    }
+
+    #[test]
+    fn slash_month_days_in_context() {
+        assert_eq!(values("4/12の10時に発生"), vec!["2024-04-12T10:00"]);
+        assert_eq!(values("4/12（金）に発生"), vec!["2024-04-12"]);
+        assert_eq!(values("4/12に発生"), vec!["2024-04-12"]);
+        // Ratios and bare fractions stay numbers.
+        assert!(values("全体の1/3に相当").is_empty());
+        assert!(values("1/3の端末").is_empty());
+    }
+
+    #[test]
+    fn a_date_and_its_time_are_one_datetime() {
+        let (found, _) = found_at(
+            "４月１２日の１０：４５に検知",
+            Some(Date::constant(2024, 5, 31)),
+        );
+        assert_eq!(found, vec![(DateKind::Datetime, "2024-04-12T10:45".into())]);
+        assert_eq!(values("4月12日 10時45"), vec!["2024-04-12T10:45"]);
+        assert_eq!(values("4月12日 10時45分30秒"), vec!["2024-04-12T10:45"]);
+        assert_eq!(values("10:45:30に検知"), vec!["10:45"]);
+        // Digits after 時 that count something are not minutes.
+        assert_eq!(values("10時15名が来場"), vec!["10:00"]);
+    }
+
+    #[test]
+    fn impossible_values_warn_and_give_nothing() {
+        for text in [
+            "令和0年5月1日",
+            "午後13時",
+            "午前14時",
+            "25時",
+            "10時61分",
+            "10:75",
+            "9時30分65秒",
+            "2023年2月29日",
+            "2024年4月31日",
+        ] {
+            let (found, warnings) = found_at(text, None);
+            assert!(found.is_empty(), "{text}: {found:?}");
+            assert_eq!(warnings.len(), 1, "{text}: {warnings:?}");
+        }
+    }
+
+    #[test]
+    fn ichiji_is_not_a_time() {
+        for text in [
+            "サービスを一時的に停止しました",
+            "一時停止",
+            "一時保管していたファイル",
+            "一時、閲覧できない状態でした",
+            "一時期",
+        ] {
+            assert!(values(text).is_empty(), "{text}");
+        }
+        assert_eq!(values("午前一時"), vec!["01:00"]);
+        assert_eq!(values("一時三十分"), vec!["01:30"]);
+        assert_eq!(values("十時"), vec!["10:00"]);
+    }
+
     #[test]
     fn arbitrary_input_never_panics() {
         for text in [

@@ -154,6 +154,10 @@ pub(crate) fn resolve(
                 merge_time(text, &mut out);
                 i += 1;
             }
+            Item::Impossible { why, .. } => {
+                warnings.push(why.clone());
+                i += 1;
+            }
             Item::Date(_) => {
                 let (group, joints) = take_group(text, items, i);
                 i += group.len();
@@ -175,7 +179,29 @@ pub(crate) fn resolve(
             }
         }
     }
+    mark_time_ranges(text, &mut out);
     out
+}
+
+/// Marks the ends of ranges whose ends carry times (「3月5日(火)10:00-15:30」
+/// 「3月4日(月)9時-3月5日(火)18時」「8:30~17:00」): two neighbouring
+/// datetimes or times joined by a range mark, neither already in a range.
+fn mark_time_ranges(text: &str, out: &mut [Resolved]) {
+    let timed = |v: &Value| matches!(v, Value::DayTime(..) | Value::Time(..));
+    for k in 1..out.len() {
+        let (a, b) = (&out[k - 1], &out[k]);
+        if a.role.is_some() || b.role.is_some() || !timed(&a.value) || !timed(&b.value) {
+            continue;
+        }
+        let Some(gap) = text.get(a.end..b.start) else {
+            continue;
+        };
+        if !matches!(gap.trim(), "~" | "-" | "から" | "より") {
+            continue;
+        }
+        out[k - 1].role = Some(Role::Start);
+        out[k].role = Some(Role::End);
+    }
 }
 
 /// The last emitted day a time could attach to, with its end offset.
@@ -227,7 +253,7 @@ fn merge_time(text: &str, out: &mut Vec<Resolved>) {
         return;
     };
     let gap = text.get(out[n - 2].end..out[n - 1].start).unwrap_or("~");
-    if d != day || !matches!(gap.trim(), "" | "、" | ",") {
+    if d != day || !matches!(gap.trim(), "" | "、" | "," | "の") {
         return;
     }
     let time = out.pop();
@@ -434,6 +460,10 @@ fn resolve_one(
     let written = text.get(raw.start..raw.end).unwrap_or("");
     if let Some(year) = raw.year {
         era_warnings(written, year, raw, warnings);
+        // 「令和0年」: no such year (the warning says so).
+        if year.era.is_some_and(|(_, n)| n == 0) {
+            return None;
+        }
         if raw.fiscal {
             return Some((Value::Fiscal(year.value), false));
         }
