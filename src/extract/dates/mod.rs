@@ -87,6 +87,63 @@ pub enum RangeRole {
     End,
 }
 
+/// Which year a month-day without a year takes when nothing in the text
+/// gives one and only the reference date (the publication date, or
+/// [`crate::Parser::reference_date`]) is known.
+///
+/// ```
+/// use jpnotice::{Date, Parser};
+/// use jpnotice::extract::dates::YearPolicy;
+///
+/// // Reference 2024-11-20. 「1月15日」 is…
+/// let at = |policy| {
+///     let parser = Parser::new()
+///         .reference_date(Date::constant(2024, 11, 20))
+///         .year_policy(policy);
+///     parser.parse("1月15日に実施").dates[0].value.clone()
+/// };
+/// assert_eq!(at(YearPolicy::Preceding), "2024-01-15"); // the last one before
+/// assert_eq!(at(YearPolicy::Forward), "2025-01-15"); // the next one
+/// assert_eq!(at(YearPolicy::Nearest), "2025-01-15"); // 56 days away, not 310
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum YearPolicy {
+    /// The nearest day on or before the reference (notices report the
+    /// past: 「12月28日に発生」 read on 3 March is last December). The
+    /// default.
+    #[default]
+    Preceding,
+    /// The day nearest the reference, before or after (「1月15日」 read on
+    /// 20 November is next January).
+    Nearest,
+    /// The nearest day on or after the reference (schedules, deadlines:
+    /// 「3月31日まで受付」 read on 1 April is next March).
+    Forward,
+}
+
+impl std::str::FromStr for YearPolicy {
+    type Err = String;
+
+    /// `preceding`, `nearest` or `forward` (「--year-policy forward」).
+    ///
+    /// ```
+    /// use jpnotice::extract::dates::YearPolicy;
+    /// assert_eq!("forward".parse::<YearPolicy>(), Ok(YearPolicy::Forward));
+    /// assert!("later".parse::<YearPolicy>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "preceding" => Ok(YearPolicy::Preceding),
+            "nearest" => Ok(YearPolicy::Nearest),
+            "forward" => Ok(YearPolicy::Forward),
+            other => Err(format!(
+                "unknown year policy {other:?}: expected preceding, nearest or forward"
+            )),
+        }
+    }
+}
+
 /// Finds every date, month, year, fiscal year and time in the document.
 /// `reference` (the publication date) gives the year of month-days that
 /// have no year in context.
@@ -107,9 +164,34 @@ pub fn extract(
     reference: Option<Date>,
     warnings: &mut Vec<String>,
 ) -> Vec<DateMention> {
+    extract_with_policy(doc, reference, YearPolicy::default(), warnings)
+}
+
+/// [`extract`] with a [`YearPolicy`] for month-days that only the
+/// reference date can give a year.
+///
+/// ```
+/// use jpnotice::{Date, Document};
+/// use jpnotice::extract::dates::{extract_with_policy, YearPolicy};
+///
+/// let doc = Document::new("3月31日まで受付");
+/// let found = extract_with_policy(
+///     &doc,
+///     Some(Date::constant(2024, 4, 1)),
+///     YearPolicy::Forward,
+///     &mut Vec::new(),
+/// );
+/// assert_eq!(found[0].value, "2025-03-31");
+/// ```
+pub fn extract_with_policy(
+    doc: &Document,
+    reference: Option<Date>,
+    policy: YearPolicy,
+    warnings: &mut Vec<String>,
+) -> Vec<DateMention> {
     let text = doc.text();
     let items = scan::scan(text);
-    resolve::resolve(text, &items, reference, warnings)
+    resolve::resolve(text, &items, reference, policy, warnings)
         .into_iter()
         .map(|r| mention(doc, r))
         .collect()
@@ -691,6 +773,38 @@ mod tests {
         assert_eq!(values("午前一時"), vec!["01:00"]);
         assert_eq!(values("一時三十分"), vec!["01:30"]);
         assert_eq!(values("十時"), vec!["10:00"]);
+    }
+
+    #[test]
+    fn year_policy_picks_the_year_of_a_lone_month_day() {
+        let at = |text: &str, policy| {
+            let doc = Document::new(text);
+            extract_with_policy(
+                &doc,
+                Some(Date::constant(2024, 11, 20)),
+                policy,
+                &mut Vec::new(),
+            )
+            .into_iter()
+            .map(|d| d.value)
+            .collect::<Vec<_>>()
+        };
+        use YearPolicy::{Forward, Nearest, Preceding};
+        assert_eq!(at("1月15日", Preceding), ["2024-01-15"]);
+        assert_eq!(at("1月15日", Forward), ["2025-01-15"]);
+        assert_eq!(at("1月15日", Nearest), ["2025-01-15"]);
+        assert_eq!(at("10月1日", Nearest), ["2024-10-01"]);
+        assert_eq!(at("10月1日", Forward), ["2025-10-01"]);
+        assert_eq!(at("11月20日", Forward), ["2024-11-20"]);
+        assert_eq!(at("11月20日", Preceding), ["2024-11-20"]);
+        // A month reaches forward while some of it is left.
+        assert_eq!(at("11月", Forward), ["2024-11"]);
+        assert_eq!(at("12月", Preceding), ["2023-12"]);
+        // A year in the text still wins over the policy.
+        assert_eq!(
+            at("2023年12月1日に発生し、1月15日に復旧", Forward),
+            ["2023-12-01", "2024-01-15"]
+        );
     }
 
     #[test]

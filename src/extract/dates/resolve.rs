@@ -21,6 +21,7 @@
 
 use jiff::civil::{Date, Weekday};
 
+use super::YearPolicy;
 use super::scan::{Item, Modifier, RawDate, RawTime, Rel, YearLit};
 
 /// A resolved value.
@@ -139,6 +140,7 @@ pub(crate) fn resolve(
     text: &str,
     items: &[Item],
     reference: Option<Date>,
+    policy: YearPolicy,
     warnings: &mut Vec<String>,
 ) -> Vec<Resolved> {
     let body_start = body_start(text);
@@ -166,7 +168,14 @@ pub(crate) fn resolve(
                 }
                 let narrative =
                     group[0].start >= body_start && Some(group[0].start) != published_at;
-                let resolved = resolve_group(text, &group, &joints, context, reference, warnings);
+                let resolved = resolve_group(
+                    text,
+                    &group,
+                    &joints,
+                    context,
+                    (reference, policy),
+                    warnings,
+                );
                 // Years from the publication rule start no context.
                 let anchored = context.is_some() || group.iter().any(|d| d.year.is_some());
                 if narrative
@@ -338,7 +347,7 @@ fn resolve_group(
     group: &[RawDate],
     joints: &[Joint],
     context: Option<Context>,
-    reference: Option<Date>,
+    reference: (Option<Date>, YearPolicy),
     warnings: &mut Vec<String>,
 ) -> Vec<Resolved> {
     let mut out: Vec<Resolved> = Vec::new();
@@ -449,7 +458,7 @@ fn resolve_one(
     raw: &RawDate,
     link: Link,
     context: Option<Context>,
-    reference: Option<Date>,
+    (reference, policy): (Option<Date>, YearPolicy),
     warnings: &mut Vec<String>,
 ) -> Option<(Value, bool)> {
     let Link {
@@ -518,7 +527,7 @@ fn resolve_one(
                 }
                 return finish_inferred(written, y, Some(m), raw, warnings);
             }
-            let year = infer_year(month, raw.day, context, reference, raw.start)?;
+            let year = infer_year(month, raw.day, context, (reference, policy), raw.start)?;
             let year = prefer_weekday(year, month, raw.day, raw.weekday);
             (year, Some(month), raw.day)
         }
@@ -634,7 +643,7 @@ fn infer_year(
     month: u32,
     day: Option<u32>,
     context: Option<Context>,
-    reference: Option<Date>,
+    (reference, policy): (Option<Date>, YearPolicy),
     at: usize,
 ) -> Option<i32> {
     let stale = |c: &Context| {
@@ -666,10 +675,42 @@ fn infer_year(
     }
     let r = reference?;
     let year = i32::from(r.year());
-    if not_after(year) {
-        Some(year)
-    } else {
-        year.checked_sub(1)
+    match policy {
+        YearPolicy::Preceding => {
+            if not_after(year) {
+                Some(year)
+            } else {
+                year.checked_sub(1)
+            }
+        }
+        YearPolicy::Forward => {
+            let on_or_after = |y: i32| {
+                day_of(y, month, day.unwrap_or(1)).is_none_or(|p| match day {
+                    Some(_) => p >= r,
+                    // A month reaches forward while any of it is left.
+                    None => p.last_of_month() >= r,
+                })
+            };
+            if on_or_after(year) {
+                Some(year)
+            } else {
+                year.checked_add(1)
+            }
+        }
+        YearPolicy::Nearest => {
+            // The year that puts the day (or the month's first day) closest
+            // to the reference; the earlier one on a tie.
+            let distance = |y: i32| -> Option<i64> {
+                let probe = day_of(y, month, day.unwrap_or(1))?;
+                let days = (probe - r).get_days();
+                Some(i64::from(days).abs())
+            };
+            [year - 1, year, year + 1]
+                .into_iter()
+                .filter_map(|y| distance(y).map(|d| (d, y)))
+                .min()
+                .map(|(_, y)| y)
+        }
     }
 }
 
