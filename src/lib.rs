@@ -56,6 +56,7 @@ pub const DEFAULT_MAX_INPUT_BYTES: usize = 50 * 1024 * 1024;
 #[derive(Debug, Clone)]
 pub struct Parser {
     reference_date: Option<Date>,
+    year_policy: extract::dates::YearPolicy,
     /// The data-item vocabulary; `None` for the embedded one, fetched when
     /// first needed (building its index is part of the start-up cost).
     vocabulary: Option<Arc<Vocabulary>>,
@@ -81,6 +82,7 @@ impl Parser {
     pub fn new() -> Self {
         Parser {
             reference_date: None,
+            year_policy: extract::dates::YearPolicy::Preceding,
             vocabulary: None,
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
         }
@@ -90,6 +92,29 @@ impl Parser {
     /// date of its own. The notice's own publication date always wins.
     pub fn reference_date(mut self, date: Date) -> Self {
         self.reference_date = Some(date);
+        self
+    }
+
+    /// Which year a month-day takes (「1月15日」) when only the reference
+    /// date can give it: [`YearPolicy::Preceding`] (the default: the last
+    /// such day on or before it, as notices report the past),
+    /// [`YearPolicy::Nearest`] or [`YearPolicy::Forward`].
+    ///
+    /// [`YearPolicy::Preceding`]: extract::dates::YearPolicy::Preceding
+    /// [`YearPolicy::Nearest`]: extract::dates::YearPolicy::Nearest
+    /// [`YearPolicy::Forward`]: extract::dates::YearPolicy::Forward
+    ///
+    /// ```
+    /// use jpnotice::{Date, Parser};
+    /// use jpnotice::extract::dates::YearPolicy;
+    ///
+    /// let parser = Parser::new()
+    ///     .reference_date(Date::constant(2024, 12, 20))
+    ///     .year_policy(YearPolicy::Forward);
+    /// assert_eq!(parser.parse("1月6日(月)から受付").dates[0].value, "2025-01-06");
+    /// ```
+    pub fn year_policy(mut self, policy: extract::dates::YearPolicy) -> Self {
+        self.year_policy = policy;
         self
     }
 
@@ -159,8 +184,13 @@ impl Parser {
             .as_ref()
             .map(|p| p.on.reference())
             .or(self.reference_date);
-        let dates =
-            extract::dates::extract_with(&doc, reference, publication.as_ref(), &mut warnings);
+        let dates = extract::dates::extract_with(
+            &doc,
+            reference,
+            publication.as_ref(),
+            self.year_policy,
+            &mut warnings,
+        );
         let record_counts = extract::counts::extract(&doc, &mut warnings);
         let vocabulary: &Vocabulary = match &self.vocabulary {
             Some(own) => own,

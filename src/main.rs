@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Args, Parser as ClapParser, Subcommand};
+use jpnotice::extract::dates::YearPolicy;
 use jpnotice::pdf::Engine;
 use jpnotice::{Date, Notice, Parser};
 use rayon::prelude::*;
@@ -96,6 +97,10 @@ struct ExtractArgs {
     /// Date (YYYY-MM-DD) used to resolve years when a document has no date of its own.
     #[arg(long, value_parser = parse_date)]
     reference_date: Option<Date>,
+    /// Which year a month-day takes from the reference date: preceding,
+    /// nearest or forward.
+    #[arg(long, default_value = "preceding")]
+    year_policy: YearPolicy,
     /// Refuse inputs larger than this many bytes.
     #[arg(long, default_value_t = jpnotice::DEFAULT_MAX_INPUT_BYTES)]
     max_bytes: usize,
@@ -133,6 +138,10 @@ struct DatesArgs {
     /// Date (YYYY-MM-DD) used to resolve years when the text has no date of its own.
     #[arg(long, value_parser = parse_date)]
     reference_date: Option<Date>,
+    /// Which year a month-day takes from the reference date: preceding (the
+    /// last one on or before it, as notices report the past), nearest, or forward.
+    #[arg(long, default_value = "preceding")]
+    year_policy: YearPolicy,
 }
 
 #[derive(Args)]
@@ -172,7 +181,7 @@ fn main() -> ExitCode {
             serde_json::Value::String(jpnotice::normalize::normalize(t).text)
         }),
         Command::Dates(args) => {
-            let mut parser = Parser::new();
+            let mut parser = Parser::new().year_policy(args.year_policy);
             if let Some(d) = args.reference_date {
                 parser = parser.reference_date(d);
             }
@@ -245,7 +254,9 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
     // Share the one-off start-up work (patterns, dictionary) with a second
     // core while the first files are read and parsed.
     std::thread::spawn(jpnotice::warm_up);
-    let mut parser = Parser::new().max_input_bytes(args.max_bytes);
+    let mut parser = Parser::new()
+        .max_input_bytes(args.max_bytes)
+        .year_policy(args.year_policy);
     if let Some(path) = &args.data_items {
         parser = parser.vocabulary(jpnotice::extract::data_items::Vocabulary::from_path(path)?);
     }

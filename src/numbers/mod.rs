@@ -40,7 +40,7 @@ use lexicon::{
     COUNTERS, INNER_QUALIFIERS, KANJI_SAFE_COUNTERS, NOT_COUNTERS, PREFIX_QUALIFIERS,
     SPACED_COUNTERS, SUFFIX_QUALIFIERS, longest_prefix, longest_suffix,
 };
-use numeral::{Numeral, can_start, parse_at};
+use numeral::{Numeral, can_start, read_at};
 
 /// Which end of a range a number is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -114,23 +114,95 @@ impl Quantity {
 /// ```
 pub fn find_all(text: &str) -> Vec<NumberMention> {
     let normalized = normalize(text);
+    if let Some(whole) = whole_numeral(&normalized.text) {
+        return vec![whole]
+            .into_iter()
+            .map(|q| {
+                let (start, end) = normalized.input_span(q.start, q.end);
+                mention(text, q, start, end)
+            })
+            .collect();
+    }
     scan(&normalized.text)
         .into_iter()
         .map(|q| {
             let (start, end) = normalized.input_span(q.start, q.end);
-            NumberMention {
-                value: q.value,
-                unit: q.unit.map(str::to_owned),
-                approx: q.approx(),
-                qualifiers: q.qualifiers.iter().map(|s| (*s).to_owned()).collect(),
-                ordinal: q.ordinal,
-                range: q.range,
-                text: text.get(start..end).unwrap_or_default().to_owned(),
-                start,
-                end,
-            }
+            mention(text, q, start, end)
         })
         .collect()
+}
+
+/// A quantity as a [`NumberMention`] spanning `start..end` of `text`.
+fn mention(text: &str, q: Quantity, start: usize, end: usize) -> NumberMention {
+    NumberMention {
+        value: q.value,
+        unit: q.unit.map(str::to_owned),
+        approx: q.approx(),
+        qualifiers: q.qualifiers.iter().map(|s| (*s).to_owned()).collect(),
+        ordinal: q.ordinal,
+        range: q.range,
+        text: text.get(start..end).unwrap_or_default().to_owned(),
+        start,
+        end,
+    }
+}
+
+/// The numeral a whole (normalized) text is, read strictly: every
+/// character but the surrounding spaces belongs to one numeral, with an
+/// optional minus sign. Here a single kanji is a number (「三」 → 3,
+/// 「〇」 → 0) and so is 「ゼロ」; in running text the scanner stays
+/// conservative (「一部」「一時」 are words).
+///
+/// ```
+/// let value = |t: &str| jpnotice::numbers::find_all(t).iter().map(|m| m.value).collect::<Vec<_>>();
+/// assert_eq!(value("三"), [3.0]);
+/// assert_eq!(value("ゼロ"), [0.0]);
+/// assert_eq!(value("マイナス十二"), [-12.0]);
+/// assert!(value("一部").is_empty());
+/// ```
+pub fn whole_numeral(text: &str) -> Option<Quantity> {
+    let trimmed = text.trim();
+    let offset = text.len() - text.trim_start().len();
+    let (body, negative) = match trimmed
+        .strip_prefix("マイナス")
+        .or_else(|| trimmed.strip_prefix(['-', '▲']))
+    {
+        Some(rest) => (rest, true),
+        None => (trimmed, false),
+    };
+    let at = offset + trimmed.len() - body.len();
+    let end = offset + trimmed.len();
+    let numeral = if matches!(body, "ゼロ" | "零") {
+        Numeral {
+            value: 0.0,
+            start: at,
+            end,
+            arabic: false,
+            kanji_chars: 1,
+            large_unit: false,
+            decimal: false,
+        }
+    } else {
+        let n = read_at(text, at).ok()?;
+        if n.end != end {
+            return None;
+        }
+        n
+    };
+    Some(Quantity {
+        value: if negative {
+            -numeral.value
+        } else {
+            numeral.value
+        },
+        unit: None,
+        qualifiers: Vec::new(),
+        ordinal: false,
+        range: None,
+        numeral,
+        start: offset,
+        end,
+    })
 }
 
 /// Finds every numeric expression in already normalized text (offsets
@@ -255,11 +327,17 @@ fn is_code(text: &str, n: &Numeral) -> bool {
 
 /// Reads the expression whose numeral starts at `at`.
 fn quantity_at(text: &str, at: usize) -> Scan {
-    let Some(n) = parse_at(text, at) else {
-        return Scan::Skip(at + 1);
+    let n = match read_at(text, at) {
+        Ok(n) => n,
+        // A malformed numeral (「1万0万」) is passed over whole.
+        Err(end) => return Scan::Skip(end.max(at + 1)),
     };
     if n.arabic && is_code(text, &n) {
         return Scan::Skip(code_end(text, at));
+    }
+    // 「万1千」: a numeral cannot start after a large unit.
+    if char_before(text, at).is_some_and(|c| matches!(c, '万' | '億' | '兆' | '萬')) {
+        return Scan::Skip(n.end);
     }
     let mut end = n.end;
     let mut qualifiers = Vec::new();
@@ -297,10 +375,11 @@ fn quantity_at(text: &str, at: usize) -> Scan {
         qualifiers.push(q);
         end += q.len();
     }
-    let (start, mut before) = prefix_qualifiers(text, at);
+    let (sign_start, negative) = sign_before(text, at);
+    let (start, mut before) = prefix_qualifiers(text, sign_start);
     before.append(&mut qualifiers);
     Scan::Found(Quantity {
-        value: n.value,
+        value: if negative { -n.value } else { n.value },
         unit,
         qualifiers: before,
         ordinal,
@@ -309,6 +388,23 @@ fn quantity_at(text: &str, at: usize) -> Scan {
         start,
         end,
     })
+}
+
+/// Where a minus sign written right before byte `at` starts
+/// (「マイナス120」「-250千」「−1.5億」, the last normalized to `-`), and
+/// whether there is one. A hyphen glued to a word or number before it
+/// (「A-120」「10-20」) or a list bullet (「- 120」, with a space) is no sign.
+fn sign_before(text: &str, at: usize) -> (usize, bool) {
+    if let Some(head) = text[..at].strip_suffix("マイナス") {
+        return (head.len(), true);
+    }
+    if let Some(head) = text[..at].strip_suffix(['-', '▲'])
+        && !char_before(text, head.len())
+            .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | ':'))
+    {
+        return (head.len(), true);
+    }
+    (at, false)
 }
 
 /// True when a numeral without Arabic digits reads as a number here: one

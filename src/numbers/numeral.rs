@@ -62,35 +62,75 @@ pub fn kanji_digit(c: char) -> Option<u32> {
     })
 }
 
-/// The multiplier of a small unit (十 百 千).
+/// The value of a digit in the formal (大字) or old forms used on
+/// contracts and certificates: 壱 弐 参 肆 伍 陸 漆 捌 玖, and the kanji
+/// digits of [`kanji_digit`].
+///
+/// ```
+/// use jpnotice::numbers::numeral::formal_digit;
+/// assert_eq!(formal_digit('参'), Some(3));
+/// assert_eq!(formal_digit('三'), Some(3));
+/// assert_eq!(formal_digit('拾'), None); // a unit, not a digit
+/// ```
+pub fn formal_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '壱' | '壹' => 1,
+        '弐' | '貳' => 2,
+        '参' | '參' => 3,
+        '肆' => 4,
+        '伍' => 5,
+        '陸' => 6,
+        '漆' => 7,
+        '捌' => 8,
+        '玖' => 9,
+        _ => return kanji_digit(c),
+    })
+}
+
+/// The multiplier of a small unit (十 百 千, and 拾 佰 阡 仟).
 fn small_unit(c: char) -> Option<f64> {
     match c {
-        '十' => Some(10.0),
-        '百' => Some(100.0),
-        '千' => Some(1000.0),
+        '十' | '拾' => Some(10.0),
+        '百' | '佰' => Some(100.0),
+        '千' | '阡' | '仟' => Some(1000.0),
         _ => None,
     }
 }
 
-/// The multiplier of a large unit (万 億 兆).
+/// The multiplier of a large unit (万 億 兆, and 萬).
 fn large_unit(c: char) -> Option<f64> {
     match c {
-        '万' => Some(1e4),
+        '万' | '萬' => Some(1e4),
         '億' => Some(1e8),
         '兆' => Some(1e12),
         _ => None,
     }
 }
 
+/// The old single characters for a number of tens or hundreds: 廿 (20),
+/// 卅 丗 (30), 卌 (40), 皕 (200); with the unit they stand in for.
+fn tens_char(c: char) -> Option<(f64, f64)> {
+    match c {
+        '廿' => Some((20.0, 10.0)),
+        '卅' | '丗' => Some((30.0, 10.0)),
+        '卌' => Some((40.0, 10.0)),
+        '皕' => Some((200.0, 100.0)),
+        _ => None,
+    }
+}
+
 /// True for a character that can start a numeral: an ASCII digit, a kanji
-/// digit or a small unit (十 百 千).
+/// or formal digit, a small unit (十 百 千 拾 …) or 廿 卅 卌 皕.
 ///
 /// ```
 /// use jpnotice::numbers::numeral::can_start;
-/// assert!(can_start('3') && can_start('千') && !can_start('万'));
+/// assert!(can_start('3') && can_start('千') && can_start('弐') && !can_start('万'));
 /// ```
 pub fn can_start(c: char) -> bool {
-    c.is_ascii_digit() || kanji_digit(c).is_some() || small_unit(c).is_some()
+    c.is_ascii_digit()
+        || formal_digit(c).is_some()
+        || small_unit(c).is_some()
+        || tens_char(c).is_some()
 }
 
 /// One lexical piece of a numeral.
@@ -103,6 +143,8 @@ enum Piece {
     },
     Small(f64),
     Large(f64),
+    /// 廿 卅 卌 皕: a value and the unit it fills.
+    Tens(f64, f64),
 }
 
 /// Reads an Arabic digit run at `at`: digits, thousands separators (a comma
@@ -152,7 +194,7 @@ fn kanji_run(text: &str, at: usize) -> Option<(f64, usize)> {
     let mut value = 0.0_f64;
     let mut end = at;
     for c in text[at..].chars() {
-        let Some(d) = kanji_digit(c) else { break };
+        let Some(d) = formal_digit(c) else { break };
         value = value * 10.0 + f64::from(d);
         end += c.len_utf8();
     }
@@ -170,11 +212,17 @@ fn continuation_after_space(text: &str, at: usize, unit: f64) -> Option<usize> {
     }
     let next = at + spaces;
     let (value, end, decimal) = arabic_run(text, next)?;
-    let unit_follows = text
-        .get(end..)
-        .and_then(|r| r.chars().next())
-        .is_some_and(|c| small_unit(c).is_some() || large_unit(c).is_some());
-    (!decimal && !unit_follows && value < unit).then_some(next)
+    let after = text.get(end..).and_then(|r| r.chars().next());
+    // 「1,000億 5,432万」: a smaller large unit may follow, 「13万 2千」 a
+    // small unit after one digit.
+    let fits = match after {
+        Some(c) if large_unit(c).is_some() => {
+            large_unit(c).is_some_and(|m| m < unit) && value < 1e4
+        }
+        Some(c) if small_unit(c).is_some() => value < 10.0,
+        _ => value < unit,
+    };
+    (!decimal && fits).then_some(next)
 }
 
 /// The next piece at `at`, with its end.
@@ -205,10 +253,17 @@ fn piece_at(text: &str, at: usize) -> Option<(Piece, usize)> {
     if let Some(m) = small_unit(c) {
         return Some((Piece::Small(m), end));
     }
+    if let Some((value, unit)) = tens_char(c) {
+        return Some((Piece::Tens(value, unit), end));
+    }
     large_unit(c).map(|m| (Piece::Large(m), end))
 }
 
 /// Parses the numeral that starts at byte `start` of `text`, if any.
+///
+/// A malformed numeral (units out of order 「1万0万」, a digit run not
+/// smaller than the unit before it 「1千1000」, digits read one by one
+/// before a unit 「三五十」) is no numeral at all, not a part of one.
 ///
 /// ```
 /// use jpnotice::numbers::numeral::parse_at;
@@ -217,11 +272,27 @@ fn piece_at(text: &str, at: usize) -> Option<(Piece, usize)> {
 /// assert_eq!(value("483千件"), Some(483000.0));
 /// assert_eq!(value("1万2千"), Some(12000.0));
 /// assert_eq!(value("二〇二四年"), Some(2024.0));
+/// assert_eq!(value("壱萬弐阡"), Some(12000.0));
 /// assert_eq!(value("万一"), None);
+/// assert_eq!(value("1千1000"), None);
 /// ```
 pub fn parse_at(text: &str, start: usize) -> Option<Numeral> {
+    read_at(text, start).ok()
+}
+
+/// Like [`parse_at`], but says where a malformed numeral ends, so that a
+/// scanner can pass over all of it: `Err(start)` when no numeral starts
+/// there, `Err(end)` past a malformed one.
+///
+/// ```
+/// use jpnotice::numbers::numeral::read_at;
+/// assert_eq!(read_at("1万0万件", 0).err(), Some("1万0万".len()));
+/// assert_eq!(read_at("三五十", 0).err(), Some("三五十".len()));
+/// assert!(read_at("三十五", 0).is_ok());
+/// ```
+pub fn read_at(text: &str, start: usize) -> Result<Numeral, usize> {
     if !text.is_char_boundary(start) {
-        return None;
+        return Err(start);
     }
     let mut n = Numeral {
         value: 0.0,
@@ -235,8 +306,10 @@ pub fn parse_at(text: &str, start: usize) -> Option<Numeral> {
     let mut total = 0.0_f64; // closed large-unit groups
     let mut section = 0.0_f64; // below the last large unit
     let mut current: Option<f64> = None; // a digit run not yet multiplied
+    let mut current_chars = 0usize; // kanji digits in that run
     let mut last_small = f64::INFINITY;
     let mut last_large = f64::INFINITY;
+    let mut malformed = false;
     let mut at = start;
     loop {
         // PDF text may keep a space after a large unit: 「13万 2,000」.
@@ -260,28 +333,56 @@ pub fn parse_at(text: &str, start: usize) -> Option<Numeral> {
                 if current.is_some() {
                     break;
                 }
+                // 「1千1000」「1万20000」: no smaller than the unit before.
+                if (last_small.is_finite() && value >= last_small)
+                    || (last_large.is_finite() && section == 0.0 && value >= last_large)
+                {
+                    malformed = true;
+                }
                 current = Some(value);
+                current_chars = if arabic {
+                    0
+                } else {
+                    text[at..end].chars().count()
+                };
                 n.arabic |= arabic;
                 n.decimal |= decimal;
-                if !arabic {
-                    n.kanji_chars += text[at..end].chars().count();
-                }
+                n.kanji_chars += current_chars;
             }
             Piece::Small(m) => {
-                if m >= last_small {
-                    break;
+                // 「三五十」: digits read one by one cannot take a unit.
+                if m >= last_small || current_chars > 1 {
+                    malformed = true;
                 }
                 section += current.take().unwrap_or(1.0) * m;
+                current_chars = 0;
                 last_small = m;
+                n.kanji_chars += 1;
+                if last_large.is_finite() && section >= last_large {
+                    malformed = true;
+                }
+            }
+            Piece::Tens(value, unit) => {
+                if current.is_some() || unit >= last_small {
+                    malformed = true;
+                }
+                section += current.take().unwrap_or(0.0) + value;
+                current_chars = 0;
+                last_small = unit;
                 n.kanji_chars += 1;
             }
             Piece::Large(m) => {
                 let group = section + current.take().unwrap_or(0.0);
-                if m >= last_large || group == 0.0 {
+                if group == 0.0 && at == start {
+                    // 「万一」: a large unit with nothing to multiply.
                     break;
+                }
+                if m >= last_large || group == 0.0 || current_chars > 1 {
+                    malformed = true;
                 }
                 total += group * m;
                 section = 0.0;
+                current_chars = 0;
                 last_small = f64::INFINITY;
                 last_large = m;
                 n.large_unit = true;
@@ -292,12 +393,18 @@ pub fn parse_at(text: &str, start: usize) -> Option<Numeral> {
         n.end = end;
     }
     if n.end == start {
-        return None;
+        return Err(start);
+    }
+    if malformed {
+        return Err(n.end);
     }
     // Thousands of digits overflow to infinity: still a numeral (so a
     // count can say it is too large), never NaN.
     n.value = total + section + current.unwrap_or(0.0);
-    (!n.value.is_nan()).then_some(n)
+    if n.value.is_nan() {
+        return Err(n.end);
+    }
+    Ok(n)
 }
 
 #[cfg(test)]
@@ -352,12 +459,56 @@ mod tests {
     }
 
     #[test]
-    fn units_out_of_order_end_the_numeral() {
-        assert_eq!(consumed("百千"), Some("百"));
+    fn malformed_numerals_are_rejected_whole() {
+        // Units out of order.
+        assert_eq!(consumed("百千"), None);
+        assert_eq!(consumed("5万3万"), None);
+        assert_eq!(consumed("1万0万"), None);
+        assert_eq!(read_at("1万0万件", 0), Err("1万0万".len()));
+        // A digit run no smaller than the unit before it.
+        assert_eq!(value("1千1000"), None);
+        assert_eq!(value("2万30000"), None);
+        assert_eq!(value("3万20千"), None);
+        // Digits read one by one before a unit.
+        assert_eq!(value("三五十"), None);
+        assert_eq!(value("二〇万"), None);
+        // Still numerals.
         assert_eq!(value("千百"), Some(1100.0));
-        assert_eq!(consumed("5万3万"), Some("5万3"));
+        assert_eq!(value("2万3000"), Some(23000.0));
+        assert_eq!(value("一千万"), Some(10_000_000.0));
+        assert_eq!(value("三千五百万"), Some(35_000_000.0));
         assert_eq!(value("万一"), None);
         assert_eq!(consumed("2二"), Some("2"));
+    }
+
+    #[test]
+    fn formal_and_old_forms() {
+        assert_eq!(value("壱"), Some(1.0));
+        assert_eq!(value("弐拾参"), Some(23.0));
+        assert_eq!(value("肆佰伍拾"), Some(450.0));
+        assert_eq!(value("陸阡漆佰捌拾玖"), Some(6789.0));
+        assert_eq!(value("壱仟"), Some(1000.0));
+        assert_eq!(value("参萬"), Some(30000.0));
+        assert_eq!(value("廿"), Some(20.0));
+        assert_eq!(value("廿三"), Some(23.0));
+        assert_eq!(value("卅"), Some(30.0));
+        assert_eq!(value("丗五"), Some(35.0));
+        assert_eq!(value("卌二"), Some(42.0));
+        assert_eq!(value("皕"), Some(200.0));
+        assert_eq!(value("千皕"), Some(1200.0));
+        assert_eq!(value("三百廿"), Some(320.0));
+        // 廿 after a digit, or after 十: malformed.
+        assert_eq!(value("二廿"), None);
+        assert_eq!(value("十廿"), None);
+    }
+
+    #[test]
+    fn two_part_amounts_with_a_space() {
+        assert_eq!(value("1,000億 5,432万"), Some(100_054_320_000.0));
+        assert_eq!(value("3兆 200億"), Some(3_020_000_000_000.0));
+        assert_eq!(value("13万 2千"), Some(132_000.0));
+        // A larger unit after the space starts another number.
+        assert_eq!(consumed("5万 3億"), Some("5万"));
     }
 
     #[test]

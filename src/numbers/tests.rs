@@ -146,3 +146,64 @@ fn odd_input_does_not_panic() {
         let _ = find_all(text);
     }
 }
+
+#[test]
+fn a_text_that_is_one_numeral_is_read_whole() {
+    assert_eq!(values("七"), [7.0]);
+    assert_eq!(values("〇"), [0.0]);
+    assert_eq!(values("零"), [0.0]);
+    assert_eq!(values("ゼロ"), [0.0]);
+    assert_eq!(values(" 十 "), [10.0]);
+    assert_eq!(values("九千九百九十九"), [9999.0]);
+    assert_eq!(values("２０２４"), [2024.0]);
+    let m = &find_all("八")[0];
+    assert_eq!((m.start, m.end, m.text.as_str()), (0, 3, "八"));
+    // Strict: a malformed whole is nothing, not a part.
+    assert!(find_all("三五十").is_empty());
+    assert!(find_all("1千1000").is_empty());
+    // In running text the same characters stay words.
+    assert!(find_all("一部の方").is_empty());
+    assert!(find_all("一時停止").is_empty());
+    assert!(find_all("ゼロから").is_empty());
+}
+
+#[test]
+fn formal_numerals() {
+    assert_eq!(values("金壱萬弐阡円"), [12000.0]);
+    assert_eq!(values("参拾名"), [30.0]);
+    assert_eq!(values("廿"), [20.0]);
+    assert_eq!(values("卅日"), [30.0]);
+    assert_eq!(values("皕"), [200.0]);
+    // 参 alone in a word is no number.
+    assert!(find_all("参加者").is_empty());
+}
+
+#[test]
+fn negative_numbers() {
+    assert_eq!(values("マイナス120"), [-120.0]);
+    assert_eq!(values("−1.5億"), [-150_000_000.0]);
+    assert_eq!(values("-250千"), [-250_000.0]);
+    assert_eq!(values("前年比 マイナス3件"), [-3.0]);
+    let m = &find_all("気温は−5度")[0];
+    assert_eq!((m.value, m.text.as_str()), (-5.0, "−5度"));
+    // A hyphen between numbers or after a word is not a sign.
+    assert_eq!(values("10-20件"), Vec::<f64>::new());
+    assert_eq!(values("A-120"), Vec::<f64>::new());
+    assert_eq!(values("- 120件"), [120.0]);
+}
+
+#[test]
+fn malformed_numerals_give_nothing() {
+    for text in ["1千1000件", "万1千人", "三五十名", "1万0万件"] {
+        assert!(find_all(text).is_empty(), "{text}: {:?}", values(text));
+    }
+    // Well-formed neighbours still read.
+    assert_eq!(values("1千100件"), [1100.0]);
+    assert_eq!(values("三十五名"), [35.0]);
+}
+
+#[test]
+fn two_part_amounts_are_one_value() {
+    assert_eq!(values("1,000億 5,432万円"), [100_054_320_000.0]);
+    assert_eq!(values("約2億 3,000万件"), [230_000_000.0]);
+}

@@ -7,11 +7,15 @@
 //! 10 digits, or 11 for mobile, IP and 0800 numbers. The international
 //! form 「+81-3-1234-5678」「+81(0)3-…」 is read as the national one.
 //!
-//! The grouping as written is kept; a number written without separators
-//! (「0312345678」) is grouped by the Japanese numbering plan of the
-//! `phonenumber` crate (libphonenumber's metadata), and is taken only when a
-//! phone label (電話, TEL, ℡, ダイヤル …) is close before or after it, since
-//! a bare string of ten digits is as likely an ID.
+//! The national number is always grouped as the Japanese numbering plan of
+//! the `phonenumber` crate (libphonenumber's metadata) groups it, whatever
+//! grouping the text used: 「0997-223-333」 gives 0997-22-3333 (the text as
+//! written stays in the match's span). A number written without separators
+//! (「0312345678」) is taken when a phone label (電話, TEL, ℡, ダイヤル …) is
+//! close before or after it, when it is the whole text, when it is written
+//! in the international form (「+81312345678」), or when its prefix can only
+//! be a phone number (0120, 0800, 0570, 050); otherwise a bare string of ten
+//! digits is as likely an ID.
 //!
 //! Not phones: digits inside URLs, e-mail addresses and file names (the
 //! caller passes their spans as `masked`), postal codes (〒500-8385, too
@@ -228,6 +232,10 @@ fn run_at(chars: &[(usize, char)], i: usize) -> Option<Run> {
             Some('(') | Some('（') if c == ' ' => chars
                 .get(end + 2)
                 .is_some_and(|&(_, b)| digit_value(b).is_some_and(|(_, k)| k == kanji)),
+            // 「(075) 1234-5678」: one space after a closing bracket.
+            Some(' ') if matches!(c, ')' | '）') => chars
+                .get(end + 2)
+                .is_some_and(|&(_, b)| digit_value(b).is_some_and(|(_, k)| k == kanji)),
             _ => false,
         };
         if !continues {
@@ -278,7 +286,8 @@ fn accept(
     }
     let mut groups = digit_groups(chars.get(first..last)?, piece.kanji);
     let mut before = text.get(..start)?;
-    let international = before.ends_with('+') && groups.first().is_some_and(|g| g == "81");
+    let international =
+        before.ends_with('+') && groups.first().is_some_and(|g| g.starts_with("81"));
     if international {
         before = before.get(..before.len() - 1)?;
         to_national(&mut groups);
@@ -291,14 +300,20 @@ fn accept(
     if !clean_edges(before, after) || looks_like_id(before) {
         return None;
     }
+    let whole_text = before.trim().is_empty() && after.trim().is_empty();
     let national = match groups.len() {
         1 => {
-            if !labelled(before, after) {
+            let unambiguous = ["0120", "0800", "0570", "050"]
+                .iter()
+                .any(|p| digits.starts_with(p));
+            if !(whole_text || international || unambiguous || labelled(before, after)) {
                 return None;
             }
             format_by_plan(&digits)?
         }
-        2 | 3 if groups_fit(&groups) => groups.join("-"),
+        // The written grouping only decides that this is a number; the
+        // value is grouped as the numbering plan groups it.
+        2 | 3 if groups_fit(&groups) => format_by_plan(&digits).unwrap_or_else(|| groups.join("-")),
         _ => return None,
     };
     Some(PhoneMatch {
@@ -313,7 +328,15 @@ fn accept(
 /// into national ones: the country code goes, the trunk prefix 0 comes
 /// back.
 fn to_national(groups: &mut Vec<String>) {
-    groups.remove(0);
+    // 「+81312345678」: the country code glued to the national number.
+    match groups.first_mut() {
+        Some(first) if first.len() > 2 => {
+            first.replace_range(..2, "");
+        }
+        _ => {
+            groups.remove(0);
+        }
+    }
     if groups.first().is_some_and(|g| g == "0") {
         groups.remove(0);
     }
@@ -496,6 +519,51 @@ mod tests {
             format_by_plan("0225551880").as_deref(),
             Some("0225-55-1880")
         );
+    }
+
+    #[test]
+    fn written_grouping_gives_way_to_the_plan() {
+        // A 4-digit area code written as if it had 3 subscriber digits.
+        assert_eq!(numbers("電話 0997-223-333"), ["0997-22-3333"]);
+        assert_eq!(numbers("TEL 0156-45-2211"), ["01564-5-2211"]);
+        assert_eq!(numbers("TEL 01564-5-2211"), ["01564-5-2211"]);
+        assert_eq!(numbers("電話 0312-34-5678"), ["03-1234-5678"]);
+        // A toll-free number written 4-2-4 comes out 4-3-3.
+        assert_eq!(numbers("0120-12-3456"), ["0120-123-456"]);
+    }
+
+    #[test]
+    fn a_text_that_is_a_number_is_that_number() {
+        assert_eq!(numbers("0312345678"), ["03-1234-5678"]);
+        assert_eq!(numbers(" 09012345678 "), ["090-1234-5678"]);
+        assert_eq!(numbers("0466223344"), ["0466-22-3344"]);
+        // Not a number of the plan's length: nothing.
+        assert!(numbers("031234567").is_empty());
+        assert!(numbers("1234-5678").is_empty());
+        assert!(numbers("03-1234-567").is_empty());
+        // In running text a bare landline still needs a label.
+        assert!(numbers("申込番号は 0312345678 です").is_empty());
+    }
+
+    #[test]
+    fn unambiguous_prefixes_need_no_label() {
+        assert_eq!(
+            numbers("お問い合わせ 0120-123-456（平日9時～17時）"),
+            ["0120-123-456"]
+        );
+        assert_eq!(numbers("お問い合わせは0120987654まで"), ["0120-987-654"]);
+        assert_eq!(numbers("窓口 0570012345 へ"), ["0570-012-345"]);
+        assert_eq!(numbers("窓口 05012345678 へ"), ["050-1234-5678"]);
+        assert_eq!(numbers("担当 080-2345-6789"), ["080-2345-6789"]);
+    }
+
+    #[test]
+    fn international_forms_without_separators() {
+        assert_eq!(numbers("+81312345678"), ["03-1234-5678"]);
+        assert_eq!(numbers("連絡先 +819012345678"), ["090-1234-5678"]);
+        assert_eq!(numbers("+81 3 1234 5678"), ["03-1234-5678"]);
+        assert_eq!(numbers("(075) 123-4567"), ["075-123-4567"]);
+        assert_eq!(numbers("電話 (03) 3316-1117"), ["03-3316-1117"]);
     }
 
     #[test]

@@ -37,6 +37,15 @@ impl<'a> Cursor<'a> {
         self.pos
     }
 
+    /// The text before byte `at` (clamped to the text).
+    pub fn text_before(&self, at: usize) -> &'a str {
+        let mut at = at.min(self.text.len());
+        while !self.text.is_char_boundary(at) {
+            at -= 1;
+        }
+        &self.text[..at]
+    }
+
     /// The text after the cursor.
     pub fn rest(&self) -> &'a str {
         &self.text[self.pos..]

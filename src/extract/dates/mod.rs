@@ -88,6 +88,63 @@ pub enum RangeRole {
     End,
 }
 
+/// Which year a month-day without a year takes when nothing in the text
+/// gives one and only the reference date (the publication date, or
+/// [`crate::Parser::reference_date`]) is known.
+///
+/// ```
+/// use jpnotice::{Date, Parser};
+/// use jpnotice::extract::dates::YearPolicy;
+///
+/// // Reference 2024-11-20. 「1月15日」 is…
+/// let at = |policy| {
+///     let parser = Parser::new()
+///         .reference_date(Date::constant(2024, 11, 20))
+///         .year_policy(policy);
+///     parser.parse("1月15日に実施").dates[0].value.clone()
+/// };
+/// assert_eq!(at(YearPolicy::Preceding), "2024-01-15"); // the last one before
+/// assert_eq!(at(YearPolicy::Forward), "2025-01-15"); // the next one
+/// assert_eq!(at(YearPolicy::Nearest), "2025-01-15"); // 56 days away, not 310
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum YearPolicy {
+    /// The nearest day on or before the reference (notices report the
+    /// past: 「12月28日に発生」 read on 3 March is last December). The
+    /// default.
+    #[default]
+    Preceding,
+    /// The day nearest the reference, before or after (「1月15日」 read on
+    /// 20 November is next January).
+    Nearest,
+    /// The nearest day on or after the reference (schedules, deadlines:
+    /// 「3月31日まで受付」 read on 1 April is next March).
+    Forward,
+}
+
+impl std::str::FromStr for YearPolicy {
+    type Err = String;
+
+    /// `preceding`, `nearest` or `forward` (「--year-policy forward」).
+    ///
+    /// ```
+    /// use jpnotice::extract::dates::YearPolicy;
+    /// assert_eq!("forward".parse::<YearPolicy>(), Ok(YearPolicy::Forward));
+    /// assert!("later".parse::<YearPolicy>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "preceding" => Ok(YearPolicy::Preceding),
+            "nearest" => Ok(YearPolicy::Nearest),
+            "forward" => Ok(YearPolicy::Forward),
+            other => Err(format!(
+                "unknown year policy {other:?}: expected preceding, nearest or forward"
+            )),
+        }
+    }
+}
+
 /// Finds every date, month, year, fiscal year and time in the document.
 /// `reference` (the publication date) gives the year of month-days that
 /// have no year in context.
@@ -108,25 +165,51 @@ pub fn extract(
     reference: Option<Date>,
     warnings: &mut Vec<String>,
 ) -> Vec<DateMention> {
-    let publication = publication::locate(doc, &mut Vec::new());
-    extract_with(doc, reference, publication.as_ref(), warnings)
+    extract_with_policy(doc, reference, YearPolicy::default(), warnings)
 }
 
-/// [`extract`] with the publication date found already (see
+/// [`extract`] with a [`YearPolicy`] for month-days that only the
+/// reference date can give a year.
+///
+/// ```
+/// use jpnotice::{Date, Document};
+/// use jpnotice::extract::dates::{extract_with_policy, YearPolicy};
+///
+/// let doc = Document::new("3月31日まで受付");
+/// let found = extract_with_policy(
+///     &doc,
+///     Some(Date::constant(2024, 4, 1)),
+///     YearPolicy::Forward,
+///     &mut Vec::new(),
+/// );
+/// assert_eq!(found[0].value, "2025-03-31");
+/// ```
+pub fn extract_with_policy(
+    doc: &Document,
+    reference: Option<Date>,
+    policy: YearPolicy,
+    warnings: &mut Vec<String>,
+) -> Vec<DateMention> {
+    let publication = publication::locate(doc, &mut Vec::new());
+    extract_with(doc, reference, publication.as_ref(), policy, warnings)
+}
+
+/// [`extract_with_policy`] with the publication date found already (see
 /// [`publication::locate`]), so that it is looked for once per document.
 ///
 /// ```
-/// use jpnotice::extract::dates::{extract_with, publication::locate};
+/// use jpnotice::extract::dates::{extract_with, publication::locate, YearPolicy};
 /// let doc = jpnotice::Document::new("令和6年5月31日\n4月9日（火）に不正アクセスを確認しました。");
 /// let p = locate(&doc, &mut Vec::new());
 /// let reference = p.as_ref().map(|p| p.on.reference());
-/// let dates = extract_with(&doc, reference, p.as_ref(), &mut Vec::new());
+/// let dates = extract_with(&doc, reference, p.as_ref(), YearPolicy::default(), &mut Vec::new());
 /// assert_eq!(dates[1].value, "2024-04-09");
 /// ```
 pub fn extract_with(
     doc: &Document,
     reference: Option<Date>,
     publication: Option<&publication::Publication>,
+    policy: YearPolicy,
     warnings: &mut Vec<String>,
 ) -> Vec<DateMention> {
     let text = doc.text();
@@ -135,7 +218,7 @@ pub fn extract_with(
         body_start: doc.structure().body_start(),
         published_at: publication.map(|p| p.start),
     };
-    resolve::resolve(text, &items, reference, anchors, warnings)
+    resolve::resolve(text, &items, reference, policy, anchors, warnings)
         .into_iter()
         .map(|r| mention(doc, r))
         .collect()
@@ -514,6 +597,241 @@ mod tests {
         assert_eq!(d.value, "2024-01-29T13:30");
         assert_eq!(&input[d.start..d.end], d.text);
         assert_eq!(d.text, "令和６年１月２９日（月）午後１時３０分");
+    }
+
+    /// (value, range role) of every mention.
+    fn with_roles(text: &str) -> Vec<(String, Option<RangeRole>)> {
+        let doc = Document::new(text);
+        extract(&doc, Some(Date::constant(2024, 5, 31)), &mut Vec::new())
+            .into_iter()
+            .map(|d| (d.value, d.range))
+            .collect()
+    }
+
+    #[test]
+    fn ranges_have_both_ends_marked() {
+        use RangeRole::{End, Start};
+        let r = |v: &str, role| (v.to_owned(), Some(role));
+        assert_eq!(
+            with_roles("2023/11/20～11/24"),
+            vec![r("2023-11-20", Start), r("2023-11-24", End)]
+        );
+        assert_eq!(
+            with_roles("2016～2018年"),
+            vec![r("2016", Start), r("2018", End)]
+        );
+        assert_eq!(
+            with_roles("平成28～令和2年度"),
+            vec![r("FY2016", Start), r("FY2020", End)]
+        );
+        assert_eq!(
+            with_roles("2023年4月から9月まで"),
+            vec![r("2023-04", Start), r("2023-09", End)]
+        );
+        assert_eq!(
+            with_roles("2024年2月6日（火）9:30－16:45"),
+            vec![r("2024-02-06T09:30", Start), r("2024-02-06T16:45", End)]
+        );
+        assert_eq!(
+            with_roles("2024年2月6日（火）22時－2月7日（水）6時"),
+            vec![r("2024-02-06T22:00", Start), r("2024-02-07T06:00", End)]
+        );
+        assert_eq!(
+            with_roles("受付 9:00~17:00"),
+            vec![r("09:00", Start), r("17:00", End)]
+        );
+    }
+
+    #[test]
+    fn the_afternoon_carries_to_the_second_end() {
+        assert_eq!(values("午後3時半から同5時"), vec!["15:30", "17:00"]);
+        assert_eq!(values("午後1時~4時30分"), vec!["13:00", "16:30"]);
+        // Past midnight the second end keeps its hour.
+        assert_eq!(values("午後11時~2時"), vec!["23:00", "02:00"]);
+        // Nothing to carry from the morning.
+        assert_eq!(values("午前9時~11時"), vec!["09:00", "11:00"]);
+    }
+
+    #[test]
+    fn meridiem_words() {
+        for (text, want) in [
+            ("午前10時", "10:00"),
+            ("午後3時", "15:00"),
+            ("午後0時", "12:00"),
+            ("AM10:15", "10:15"),
+            ("PM7時", "19:00"),
+            ("pm 3:00", "15:00"),
+            ("am11:05", "11:05"),
+            ("10:30AM", "10:30"),
+            ("6:45 p.m.", "18:45"),
+            ("AM12:00", "00:00"),
+            ("PM12:00", "12:00"),
+            ("朝6時", "06:00"),
+            ("昼1時", "13:00"),
+            ("夕方6時", "18:00"),
+            ("夜9時", "21:00"),
+            ("夜9時半", "21:30"),
+            ("深夜2時", "02:00"),
+            ("23:10pm", "23:10"),
+        ] {
+            assert_eq!(values(text), vec![want], "{text}");
+        }
+        // Words that only look like one.
+        assert!(values("PM2.5の濃度").is_empty());
+        assert!(values("夜間の作業").is_empty());
+    }
+
+    #[test]
+    fn era_abbreviations_and_separators() {
+        for (text, want) in [
+            ("令5年", "2023"),
+            ("平30年", "2018"),
+            ("昭63年", "1988"),
+            ("令和元年", "2019"),
+        ] {
+            assert_eq!(one(text), (DateKind::Year, want.to_owned()), "{text}");
+        }
+        for (text, want) in [
+            ("R5.3.9", "2023-03-09"),
+            ("H29/12/1", "2017-12-01"),
+            ("S55-6-30", "1980-06-30"),
+            ("T3/4/5", "1914-04-05"),
+            ("M30/7/7", "1897-07-07"),
+            ("令和5・3・9", "2023-03-09"),
+            ("令和5-3-9", "2023-03-09"),
+            ("平成29.12.1", "2017-12-01"),
+            ("2023・3・9", "2023-03-09"),
+            ("2023,3,9", "2023-03-09"),
+            ("2023年/3月/9日", "2023-03-09"),
+            ("令5年3月9日", "2023-03-09"),
+        ] {
+            assert_eq!(one(text), (DateKind::Date, want.to_owned()), "{text}");
+        }
+        for (text, want) in [
+            ("令和5.3", "2023-03"),
+            ("2023/3", "2023-03"),
+            ("2023.03", "2023-03"),
+            ("2023-03", "2023-03"),
+        ] {
+            assert_eq!(one(text), (DateKind::Month, want.to_owned()), "{text}");
+        }
+        // A list of fiscal years is not a date; a version is not a month.
+        let years = values("令和3・4・5年度卒業");
+        assert!(years.iter().all(|v| v.starts_with("FY")), "{years:?}");
+        assert!(values("R5.3 に更新").is_empty());
+        assert!(values("ver2023.03b").is_empty());
+    }
+
+    #[test]
+    fn kanji_years_gannen_ganjitsu_misoka() {
+        assert_eq!(
+            one("二〇二三年十二月三日"),
+            (DateKind::Date, "2023-12-03".into())
+        );
+        assert_eq!(
+            one("千九百八十九年一月八日"),
+            (DateKind::Date, "1989-01-08".into())
+        );
+        assert_eq!(one("二千二十年"), (DateKind::Year, "2020".into()));
+        assert_eq!(one("令和3年元日"), (DateKind::Date, "2021-01-01".into()));
+        assert_eq!(one("2022年元旦"), (DateKind::Date, "2022-01-01".into()));
+        assert_eq!(one("2022年大晦日"), (DateKind::Date, "2022-12-31".into()));
+        assert_eq!(
+            one("平成16年2月晦日"),
+            (DateKind::Date, "2004-02-29".into())
+        );
+        assert_eq!(one("2023年2月晦日"), (DateKind::Date, "2023-02-28".into()));
+    }
+
+    #[test]
+    fn slash_month_days_in_context() {
+        assert_eq!(values("4/12の10時に発生"), vec!["2024-04-12T10:00"]);
+        assert_eq!(values("4/12（金）に発生"), vec!["2024-04-12"]);
+        assert_eq!(values("4/12に発生"), vec!["2024-04-12"]);
+        // Ratios and bare fractions stay numbers.
+        assert!(values("全体の1/3に相当").is_empty());
+        assert!(values("1/3の端末").is_empty());
+    }
+
+    #[test]
+    fn a_date_and_its_time_are_one_datetime() {
+        let (found, _) = found_at(
+            "４月１２日の１０：４５に検知",
+            Some(Date::constant(2024, 5, 31)),
+        );
+        assert_eq!(found, vec![(DateKind::Datetime, "2024-04-12T10:45".into())]);
+        assert_eq!(values("4月12日 10時45"), vec!["2024-04-12T10:45"]);
+        assert_eq!(values("4月12日 10時45分30秒"), vec!["2024-04-12T10:45"]);
+        assert_eq!(values("10:45:30に検知"), vec!["10:45"]);
+        // Digits after 時 that count something are not minutes.
+        assert_eq!(values("10時15名が来場"), vec!["10:00"]);
+    }
+
+    #[test]
+    fn impossible_values_warn_and_give_nothing() {
+        for text in [
+            "令和0年5月1日",
+            "午後13時",
+            "午前14時",
+            "25時",
+            "10時61分",
+            "10:75",
+            "9時30分65秒",
+            "2023年2月29日",
+            "2024年4月31日",
+        ] {
+            let (found, warnings) = found_at(text, None);
+            assert!(found.is_empty(), "{text}: {found:?}");
+            assert_eq!(warnings.len(), 1, "{text}: {warnings:?}");
+        }
+    }
+
+    #[test]
+    fn ichiji_is_not_a_time() {
+        for text in [
+            "サービスを一時的に停止しました",
+            "一時停止",
+            "一時保管していたファイル",
+            "一時、閲覧できない状態でした",
+            "一時期",
+        ] {
+            assert!(values(text).is_empty(), "{text}");
+        }
+        assert_eq!(values("午前一時"), vec!["01:00"]);
+        assert_eq!(values("一時三十分"), vec!["01:30"]);
+        assert_eq!(values("十時"), vec!["10:00"]);
+    }
+
+    #[test]
+    fn year_policy_picks_the_year_of_a_lone_month_day() {
+        let at = |text: &str, policy| {
+            let doc = Document::new(text);
+            extract_with_policy(
+                &doc,
+                Some(Date::constant(2024, 11, 20)),
+                policy,
+                &mut Vec::new(),
+            )
+            .into_iter()
+            .map(|d| d.value)
+            .collect::<Vec<_>>()
+        };
+        use YearPolicy::{Forward, Nearest, Preceding};
+        assert_eq!(at("1月15日", Preceding), ["2024-01-15"]);
+        assert_eq!(at("1月15日", Forward), ["2025-01-15"]);
+        assert_eq!(at("1月15日", Nearest), ["2025-01-15"]);
+        assert_eq!(at("10月1日", Nearest), ["2024-10-01"]);
+        assert_eq!(at("10月1日", Forward), ["2025-10-01"]);
+        assert_eq!(at("11月20日", Forward), ["2024-11-20"]);
+        assert_eq!(at("11月20日", Preceding), ["2024-11-20"]);
+        // A month reaches forward while some of it is left.
+        assert_eq!(at("11月", Forward), ["2024-11"]);
+        assert_eq!(at("12月", Preceding), ["2023-12"]);
+        // A year in the text still wins over the policy.
+        assert_eq!(
+            at("2023年12月1日に発生し、1月15日に復旧", Forward),
+            ["2023-12-01", "2024-01-15"]
+        );
     }
 
     #[test]

@@ -21,6 +21,7 @@
 
 use jiff::civil::{Date, Weekday};
 
+use super::YearPolicy;
 use super::scan::{Item, Modifier, RawDate, RawTime, Rel, YearLit};
 
 /// A resolved value.
@@ -139,6 +140,7 @@ pub(crate) fn resolve(
     text: &str,
     items: &[Item],
     reference: Option<Date>,
+    policy: YearPolicy,
     anchors: Anchors,
     warnings: &mut Vec<String>,
 ) -> Vec<Resolved> {
@@ -156,6 +158,10 @@ pub(crate) fn resolve(
                 merge_time(text, &mut out);
                 i += 1;
             }
+            Item::Impossible { why, .. } => {
+                warnings.push(why.clone());
+                i += 1;
+            }
             Item::Date(_) => {
                 let (group, joints) = take_group(text, items, i);
                 i += group.len();
@@ -164,7 +170,14 @@ pub(crate) fn resolve(
                 }
                 let narrative =
                     group[0].start >= body_start && Some(group[0].start) != published_at;
-                let resolved = resolve_group(text, &group, &joints, context, reference, warnings);
+                let resolved = resolve_group(
+                    text,
+                    &group,
+                    &joints,
+                    context,
+                    (reference, policy),
+                    warnings,
+                );
                 // Years from the publication rule start no context.
                 let anchored = context.is_some() || group.iter().any(|d| d.year.is_some());
                 if narrative
@@ -177,7 +190,29 @@ pub(crate) fn resolve(
             }
         }
     }
+    mark_time_ranges(text, &mut out);
     out
+}
+
+/// Marks the ends of ranges whose ends carry times (「3月5日(火)10:00-15:30」
+/// 「3月4日(月)9時-3月5日(火)18時」「8:30~17:00」): two neighbouring
+/// datetimes or times joined by a range mark, neither already in a range.
+fn mark_time_ranges(text: &str, out: &mut [Resolved]) {
+    let timed = |v: &Value| matches!(v, Value::DayTime(..) | Value::Time(..));
+    for k in 1..out.len() {
+        let (a, b) = (&out[k - 1], &out[k]);
+        if a.role.is_some() || b.role.is_some() || !timed(&a.value) || !timed(&b.value) {
+            continue;
+        }
+        let Some(gap) = text.get(a.end..b.start) else {
+            continue;
+        };
+        if !matches!(gap.trim(), "~" | "-" | "から" | "より") {
+            continue;
+        }
+        out[k - 1].role = Some(Role::Start);
+        out[k].role = Some(Role::End);
+    }
 }
 
 /// The last emitted day a time could attach to, with its end offset.
@@ -229,7 +264,7 @@ fn merge_time(text: &str, out: &mut Vec<Resolved>) {
         return;
     };
     let gap = text.get(out[n - 2].end..out[n - 1].start).unwrap_or("~");
-    if d != day || !matches!(gap.trim(), "" | "、" | ",") {
+    if d != day || !matches!(gap.trim(), "" | "、" | "," | "の") {
         return;
     }
     let time = out.pop();
@@ -316,7 +351,7 @@ fn resolve_group(
     group: &[RawDate],
     joints: &[Joint],
     context: Option<Context>,
-    reference: Option<Date>,
+    reference: (Option<Date>, YearPolicy),
     warnings: &mut Vec<String>,
 ) -> Vec<Resolved> {
     let mut out: Vec<Resolved> = Vec::new();
@@ -427,7 +462,7 @@ fn resolve_one(
     raw: &RawDate,
     link: Link,
     context: Option<Context>,
-    reference: Option<Date>,
+    (reference, policy): (Option<Date>, YearPolicy),
     warnings: &mut Vec<String>,
 ) -> Option<(Value, bool)> {
     let Link {
@@ -438,6 +473,10 @@ fn resolve_one(
     let written = text.get(raw.start..raw.end).unwrap_or("");
     if let Some(year) = raw.year {
         era_warnings(written, year, raw, warnings);
+        // 「令和0年」: no such year (the warning says so).
+        if year.era.is_some_and(|(_, n)| n == 0) {
+            return None;
+        }
         if raw.fiscal {
             return Some((Value::Fiscal(year.value), false));
         }
@@ -492,7 +531,7 @@ fn resolve_one(
                 }
                 return finish_inferred(written, y, Some(m), raw, warnings);
             }
-            let year = infer_year(month, raw.day, context, reference, raw.start)?;
+            let year = infer_year(month, raw.day, context, (reference, policy), raw.start)?;
             let year = prefer_weekday(year, month, raw.day, raw.weekday);
             (year, Some(month), raw.day)
         }
@@ -608,7 +647,7 @@ fn infer_year(
     month: u32,
     day: Option<u32>,
     context: Option<Context>,
-    reference: Option<Date>,
+    (reference, policy): (Option<Date>, YearPolicy),
     at: usize,
 ) -> Option<i32> {
     let stale = |c: &Context| {
@@ -640,10 +679,42 @@ fn infer_year(
     }
     let r = reference?;
     let year = i32::from(r.year());
-    if not_after(year) {
-        Some(year)
-    } else {
-        year.checked_sub(1)
+    match policy {
+        YearPolicy::Preceding => {
+            if not_after(year) {
+                Some(year)
+            } else {
+                year.checked_sub(1)
+            }
+        }
+        YearPolicy::Forward => {
+            let on_or_after = |y: i32| {
+                day_of(y, month, day.unwrap_or(1)).is_none_or(|p| match day {
+                    Some(_) => p >= r,
+                    // A month reaches forward while any of it is left.
+                    None => p.last_of_month() >= r,
+                })
+            };
+            if on_or_after(year) {
+                Some(year)
+            } else {
+                year.checked_add(1)
+            }
+        }
+        YearPolicy::Nearest => {
+            // The year that puts the day (or the month's first day) closest
+            // to the reference; the earlier one on a tie.
+            let distance = |y: i32| -> Option<i64> {
+                let probe = day_of(y, month, day.unwrap_or(1))?;
+                let days = (probe - r).get_days();
+                Some(i64::from(days).abs())
+            };
+            [year - 1, year, year + 1]
+                .into_iter()
+                .filter_map(|y| distance(y).map(|d| (d, y)))
+                .min()
+                .map(|(_, y)| y)
+        }
     }
 }
 

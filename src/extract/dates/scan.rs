@@ -139,6 +139,36 @@ pub(crate) struct RawTime {
     pub hour: u32,
     /// Minute, 0–59.
     pub minute: u32,
+    /// The half of the day written before or after it (午前/午後, AM/PM,
+    /// 朝, 夜 …), `None` when none was written.
+    pub meridiem: Option<Meridiem>,
+}
+
+/// A word that says which part of the day an hour is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Meridiem {
+    /// 午前, AM, a.m.: hours 0–12 as written (「AM12:00」 is midnight).
+    Am,
+    /// 午後, PM, p.m.: 12 added below 12.
+    Pm,
+    /// 朝, 早朝, 未明, 明け方: morning hours as written.
+    Morning,
+    /// 昼: 1–5 in the afternoon.
+    Noon,
+    /// 夕方: 1–11 in the afternoon or evening.
+    Evening,
+    /// 夜, 晩, 深夜: 6–11 in the evening, 12 is midnight, 0–5 as written.
+    Night,
+}
+
+impl Meridiem {
+    /// True for the words that put an hour after noon.
+    fn afternoon(self) -> bool {
+        matches!(
+            self,
+            Meridiem::Pm | Meridiem::Evening | Meridiem::Night | Meridiem::Noon
+        )
+    }
 }
 
 /// One scanned expression.
@@ -148,6 +178,16 @@ pub(crate) enum Item {
     Date(RawDate),
     /// A time of day.
     Time(RawTime),
+    /// A time that cannot exist (「午後13時」「25時」「10時61分」): no value,
+    /// only a warning.
+    Impossible {
+        /// Normalized byte offset of the first byte.
+        start: usize,
+        /// Normalized byte offset past the last byte.
+        end: usize,
+        /// Why it cannot exist.
+        why: String,
+    },
 }
 
 impl Item {
@@ -156,6 +196,7 @@ impl Item {
         match self {
             Item::Date(d) => d.end,
             Item::Time(t) => t.end,
+            Item::Impossible { end, .. } => *end,
         }
     }
 }
@@ -171,7 +212,17 @@ pub(crate) fn scan(text: &str) -> Vec<Item> {
         // start an expression; URLs and the 事案ID lines are passed over
         // whole, every other byte one by one.
         match bytes[pos] {
-            b'0'..=b'9' | b'R' | b'H' | b'S' | 0xE3..=0xE9 => {}
+            b'0'..=b'9'
+            | b'R'
+            | b'H'
+            | b'S'
+            | b'T'
+            | b'M'
+            | b'A'
+            | b'P'
+            | b'a'
+            | b'p'
+            | 0xE3..=0xE9 => {}
             b'h' | b'w' => {
                 pos = url_end(bytes, pos).unwrap_or(pos + 1);
                 continue;
@@ -196,8 +247,15 @@ pub(crate) fn scan(text: &str) -> Vec<Item> {
         let prev = text[..pos].chars().next_back();
         let prev2 = prev.and_then(|p| text[..pos - p.len_utf8()].chars().next_back());
         if may_start(prev2, prev, ch) {
-            let found = parse_date_list(text, pos)
-                .or_else(|| parse_time(text, pos).map(|t| vec![Item::Time(t)]));
+            let found = parse_date_list(text, pos).or_else(|| match read_time(text, pos) {
+                Some(Ok(t)) => Some(vec![Item::Time(t)]),
+                Some(Err((end, why))) => Some(vec![Item::Impossible {
+                    start: pos,
+                    end,
+                    why,
+                }]),
+                None => None,
+            });
             if let Some(found) = found {
                 let end = found.last().map(Item::end).unwrap_or(pos);
                 if let Some(name_end) = in_name(text, pos, end) {
@@ -205,7 +263,23 @@ pub(crate) fn scan(text: &str) -> Vec<Item> {
                     continue;
                 }
                 if end > pos {
-                    items.extend(found);
+                    // 「10:00-15:30」: the second end is glued to the first.
+                    let mut found = found;
+                    let mut end = end;
+                    if matches!(found.last(), Some(Item::Time(_)))
+                        && text[end..].starts_with('-')
+                        && let Some(second) = parse_time(text, end + 1)
+                    {
+                        end = second.end;
+                        found.push(Item::Time(second));
+                    }
+                    for item in found {
+                        if let Item::Time(t) = item {
+                            items.push(Item::Time(carry_meridiem(text, items.last(), t)));
+                        } else {
+                            items.push(item);
+                        }
+                    }
                     pos = end;
                     continue;
                 }
@@ -216,6 +290,27 @@ pub(crate) fn scan(text: &str) -> Vec<Item> {
     items
 }
 
+/// The second end of a time range takes the first end's afternoon when it
+/// has no meridiem of its own and would otherwise go back in time:
+/// 「午後2時半から同4時」 ends at 16:00, not 04:00.
+fn carry_meridiem(text: &str, previous: Option<&Item>, mut t: RawTime) -> RawTime {
+    let Some(Item::Time(first)) = previous else {
+        return t;
+    };
+    let Some(m) = first.meridiem else { return t };
+    if t.meridiem.is_some() || !m.afternoon() || t.hour >= 12 || first.hour < 12 {
+        return t;
+    }
+    let gap = text.get(first.end..t.start).unwrap_or("").trim();
+    if !matches!(gap, "~" | "-" | "から" | "より") {
+        return t;
+    }
+    if t.hour + 12 >= first.hour {
+        t.hour += 12;
+    }
+    t
+}
+
 /// Whether an expression can start with `ch` at all.
 fn is_start_char(ch: char) -> bool {
     matches!(
@@ -224,6 +319,20 @@ fn is_start_char(ch: char) -> bool {
             | 'R'
             | 'H'
             | 'S'
+            | 'T'
+            | 'M'
+            | 'A'
+            | 'P'
+            | 'a'
+            | 'p'
+            | '朝'
+            | '早'
+            | '未'
+            | '昼'
+            | '夕'
+            | '夜'
+            | '晩'
+            | '深'
             | '令'
             | '平'
             | '昭'
@@ -253,9 +362,9 @@ fn may_start(prev2: Option<char>, prev: Option<char>, ch: char) -> bool {
         _ => false,
     };
     match ch {
-        '0'..='9' | 'R' | 'H' | 'S' => !glued,
+        '0'..='9' | 'R' | 'H' | 'S' | 'T' | 'M' | 'A' | 'P' | 'a' | 'p' => !glued,
         '令' | '平' | '昭' | '大' | '明' | '同' | '翌' | '前' | '当' | '本' | '今' | '昨'
-        | '午' | '正' => true,
+        | '午' | '正' | '朝' | '早' | '未' | '昼' | '夕' | '夜' | '晩' | '深' => true,
         c if is_kanji_numeral(c) => !prev.is_some_and(is_kanji_numeral),
         _ => false,
     }
@@ -284,6 +393,11 @@ pub(crate) fn parse_date(text: &str, pos: usize) -> Option<Vec<RawDate>> {
         let end_day = bare_day_after(text, numeric.end);
         return Some(std::iter::once(numeric).chain(end_day).collect());
     }
+    if raw.rel.is_none()
+        && let Some(range) = year_range(text, pos)
+    {
+        return Some(range);
+    }
     if raw.rel.is_none() {
         let mut y = c;
         if let Some((year, fiscal)) = parse_year(&mut y, 0) {
@@ -299,6 +413,25 @@ pub(crate) fn parse_date(text: &str, pos: usize) -> Option<Vec<RawDate>> {
                 raw.end = c.pos();
                 return Some(vec![raw]);
             }
+            // 「2024年元日」「令和2年元旦」 (1 January), 「2023年大晦日」 (31 December).
+            let mut n = c;
+            n.skip_spaces();
+            match n.eat_any(&["元日", "元旦", "大晦日"]) {
+                Some("大晦日") => {
+                    raw.month = Some(12);
+                    raw.day = Some(31);
+                }
+                Some(_) => {
+                    raw.month = Some(1);
+                    raw.day = Some(1);
+                }
+                None => {}
+            }
+            if raw.day.is_some() {
+                c = n;
+                finish(&mut c, &mut raw, true);
+                return Some(vec![raw]);
+            }
         }
     }
     let mut extra_months = Vec::new();
@@ -311,6 +444,10 @@ pub(crate) fn parse_date(text: &str, pos: usize) -> Option<Vec<RawDate>> {
     if wants_month {
         let mut m = c;
         m.skip_gap(raw.year.is_some());
+        // 「2024年/5月/1日」
+        if raw.year.is_some() && m.eat("/") {
+            m.skip_spaces();
+        }
         if let Some(list) = number_list(&mut m, "月", 2) {
             raw.month = list.first().map(|(v, _, _)| *v);
             first_end = list.first().map_or(0, |(_, _, e)| *e);
@@ -320,9 +457,23 @@ pub(crate) fn parse_date(text: &str, pos: usize) -> Option<Vec<RawDate>> {
     }
     let day_allowed = raw.month.is_some() && extra_months.is_empty() || !wants_month;
     let day_alone = raw.year.is_none() && raw.month.is_none();
+    // 「平成12年2月晦日」: the last day of the month.
+    if raw.month.is_some() && extra_months.is_empty() {
+        let mut d = c;
+        d.skip_spaces();
+        if d.eat("晦日") {
+            raw.last_day = true;
+            c = d;
+            finish(&mut c, &mut raw, true);
+            return Some(vec![raw]);
+        }
+    }
     if day_allowed || day_alone {
         let mut d = c;
         d.skip_gap(raw.month.is_some());
+        if raw.month.is_some() && d.eat("/") {
+            d.skip_spaces();
+        }
         if let Some(list) = number_list(&mut d, "日", 2)
             && !d.rest().starts_with('間')
             && !(day_alone && raw.rel.is_none() && d.rest().starts_with(['本', '中', '以']))
@@ -355,6 +506,55 @@ pub(crate) fn parse_date(text: &str, pos: usize) -> Option<Vec<RawDate>> {
         extra_months
     };
     Some(expand_list(raw, first_end, &list))
+}
+
+/// A range of years written with one 「年」 (「2019~2021年」「2019年から
+/// 2021年度」 is read by the usual path): a 4-digit Western year, or an era
+/// year (「平成30~令和2年」), a range mark, then a year. Gives both ends.
+fn year_range(text: &str, pos: usize) -> Option<Vec<RawDate>> {
+    let mut c = Cursor::new(text, pos);
+    let era = era_name(&mut c);
+    let n = c.number()?;
+    let first_end = c.pos();
+    let value = match era {
+        Some(era) => {
+            if !n.kanji && n.digits > 2 {
+                return None;
+            }
+            era.western(n.value)?
+        }
+        None => {
+            if (!n.kanji && n.digits != 4) || !(1900..=2100).contains(&n.value) {
+                return None;
+            }
+            i32::try_from(n.value).ok()?
+        }
+    };
+    c.skip_spaces();
+    c.eat_any(&["~", "-", "から"])?;
+    c.skip_spaces();
+    let second_start = c.pos();
+    let mut y = c;
+    let (second, fiscal) = parse_year(&mut y, 1)?;
+    if second.value < value {
+        return None;
+    }
+    let first = RawDate {
+        end: first_end,
+        year: Some(YearLit {
+            value,
+            era: era.map(|e| (e, n.value)),
+        }),
+        fiscal,
+        ..RawDate::at(pos)
+    };
+    let mut last = RawDate {
+        year: Some(second),
+        fiscal,
+        ..RawDate::at(second_start)
+    };
+    finish(&mut y, &mut last, false);
+    Some(vec![first, last])
 }
 
 /// The members of a list or range written with one unit (「6・7月」
@@ -499,7 +699,8 @@ fn parse_year(c: &mut Cursor, depth: u8) -> Option<(YearLit, bool)> {
         }
         None => {
             let n = y.number()?;
-            if n.digits != 4 || !(1900..=2100).contains(&n.value) {
+            // 「2024」「二〇二四」「千九百九十五」
+            if (!n.kanji && n.digits != 4) || !(1900..=2100).contains(&n.value) {
                 return None;
             }
             YearLit {
@@ -544,8 +745,21 @@ fn era_name(c: &mut Cursor) -> Option<Era> {
             return era_by_name(name);
         }
     }
+    // 「令6年」「平31年」「昭60年」: the first kanji of the era name.
     let mut r = *c;
-    let letter = r.eat_char(|ch| matches!(ch, 'R' | 'H' | 'S'))?;
+    if let Some(kanji) = r.eat_char(|ch| matches!(ch, '令' | '平' | '昭'))
+        && r.peek()
+            .is_some_and(|ch| ch.is_ascii_digit() || is_kanji_numeral(ch) || ch == '元')
+    {
+        *c = r;
+        return era_by_name(match kanji {
+            '令' => "令和",
+            '平' => "平成",
+            _ => "昭和",
+        });
+    }
+    let mut r = *c;
+    let letter = r.eat_char(|ch| matches!(ch, 'R' | 'H' | 'S' | 'T' | 'M'))?;
     if !r.peek().is_some_and(|ch| ch.is_ascii_digit()) {
         return None;
     }
@@ -586,11 +800,15 @@ fn number_list(c: &mut Cursor, unit: &str, max_digits: usize) -> Option<Vec<(u32
     Some(list)
 }
 
-/// 「2024/1/29」「2024-01-29」「2024.1.29」「R6.1.29」「2/9(月)」.
+/// 「2024/1/29」「2024-01-29」「2024.1.29」「2024・5・1」「2024,5,1」
+/// 「R6.1.29」「H30/4/1」「S60-1-2」「令和6・5・1」, the year-months
+/// 「2024/5」「2024.05」「2024-05」「令和6.5」, and 「2/9(月)」「5/9の13時」
+/// 「8/1に」 when what follows shows it is a month and day.
 fn parse_numeric(c: &mut Cursor, start: usize) -> Option<RawDate> {
+    let era_written_in_kanji = !c.rest().starts_with(|ch: char| ch.is_ascii());
     let era = era_name(c);
     let first = c.number().filter(|n| !n.kanji)?;
-    let sep = c.eat_char(|ch| matches!(ch, '/' | '.' | '-'))?;
+    let sep = c.eat_char(|ch| matches!(ch, '/' | '.' | '-' | '・' | ','))?;
     let second = c.number().filter(|n| !n.kanji && n.digits <= 2)?;
     let mut raw = RawDate::at(start);
     let mut t = *c;
@@ -602,13 +820,15 @@ fn parse_numeric(c: &mut Cursor, start: usize) -> Option<RawDate> {
         let mut chars = rest.chars();
         match chars.next() {
             Some(ch) if ch.is_ascii_alphanumeric() || ch == '_' || ch == '%' => true,
+            // 「令和3・4・5年度」: a list of years, not a date.
+            Some('年' | '月' | '日' | '度') => true,
             Some('.' | '/' | '-' | ':') => chars.next().is_some_and(|n| n.is_ascii_alphanumeric()),
             _ => false,
         }
     };
     match (era, third) {
         (Some(era), Some(day)) => {
-            if first.digits > 2 || sep != '.' && sep != '/' {
+            if first.digits > 2 || sep == ',' {
                 return None;
             }
             *c = t;
@@ -636,6 +856,40 @@ fn parse_numeric(c: &mut Cursor, start: usize) -> Option<RawDate> {
             });
             raw.month = Some(second.value);
             raw.day = Some(day.value);
+        }
+        (None, None) if first.digits == 4 => {
+            // 「2024/5」「2024.05」「2024-05」: a year and month.
+            if !matches!(sep, '/' | '.' | '-')
+                || !(1900..=2100).contains(&first.value)
+                || !(1..=12).contains(&second.value)
+                || glued_after(c)
+                || t.rest().starts_with(sep)
+            {
+                return None;
+            }
+            raw.year = Some(YearLit {
+                value: i32::try_from(first.value).ok()?,
+                era: None,
+            });
+            raw.month = Some(second.value);
+        }
+        (Some(era), None) => {
+            // 「令和6.5」「令和6/5」: an era year and month, only with the era
+            // written out (「R6.5」 reads as well as a version number).
+            if !era_written_in_kanji
+                || first.digits > 2
+                || sep == ','
+                || !(1..=12).contains(&second.value)
+                || glued_after(c)
+                || t.rest().starts_with(sep)
+            {
+                return None;
+            }
+            raw.year = Some(YearLit {
+                value: era.western(first.value)?,
+                era: Some((era, first.value)),
+            });
+            raw.month = Some(second.value);
         }
         (None, None) => {
             // 「2/9(月)」: a month/day only with something that shows it is one.
@@ -667,20 +921,37 @@ fn parse_numeric(c: &mut Cursor, start: usize) -> Option<RawDate> {
                 ]
                 .iter()
                 .any(|w| probe.rest().starts_with(w))
-                || parse_time(probe.rest(), 0).is_some();
+                || parse_time(probe.rest(), 0).is_some()
+                || time_after_no(probe.rest())
+                || (probe.rest().starts_with('に') && !looks_like_a_ratio(c.text_before(start)));
             if !confirmed {
                 return None;
             }
         }
-        (Some(_), None) => return None,
     }
     let has_day = raw.day.is_some();
     finish(c, &mut raw, has_day);
     Some(raw)
 }
 
-/// A bare day ending a numeric range (「2025/08/08~10」「2/22(日)~23(月)」):
-/// 1–2 digits after 「~」, not followed by more of a number or a unit.
+/// 「の」 then a time (「5/9の13時」).
+fn time_after_no(rest: &str) -> bool {
+    rest.strip_prefix('の')
+        .is_some_and(|after| parse_time(after, 0).is_some())
+}
+
+/// The text before a slash form reads as a ratio (「全体の1/2に」「約1/3に」).
+fn looks_like_a_ratio(before: &str) -> bool {
+    before
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|ch| ch.is_ascii_digit() || "の約全計割が".contains(ch))
+}
+
+/// A bare day ending a numeric range (「2025/08/08~10」「2/22(日)~23(月)」),
+/// 1–2 digits after 「~」 not followed by more of a number or a unit, or a
+/// month and day (「2024/05/10~05/14」).
 fn bare_day_after(text: &str, end: usize) -> Option<RawDate> {
     let mut c = Cursor::new(text, end);
     c.skip_spaces();
@@ -690,6 +961,21 @@ fn bare_day_after(text: &str, end: usize) -> Option<RawDate> {
     c.skip_spaces();
     let start = c.pos();
     let n = c.number().filter(|n| !n.kanji && n.digits <= 2)?;
+    let mut md = c;
+    if md.eat("/")
+        && let Some(day) = md.number().filter(|d| !d.kanji && d.digits <= 2)
+        && !md
+            .peek()
+            .is_some_and(|ch| ch.is_ascii_alphanumeric() || "/.:年月日時分".contains(ch))
+    {
+        let mut raw = RawDate {
+            month: Some(n.value),
+            day: Some(day.value),
+            ..RawDate::at(start)
+        };
+        finish(&mut md, &mut raw, true);
+        return Some(raw);
+    }
     if c.peek()
         .is_some_and(|ch| ch.is_ascii_alphanumeric() || "/.:年月日時分".contains(ch))
     {
@@ -704,42 +990,148 @@ fn bare_day_after(text: &str, end: usize) -> Option<RawDate> {
     Some(raw)
 }
 
-/// A time of day at `pos`: 「午前7時」「午後1時30分」「1時50分頃」「8:30」「正午」.
+/// A time of day at `pos`: 「午前7時」「午後1時30分」「1時50分頃」「8:30」「正午」
+/// 「PM8時」「am9:00」「9:00 p.m.」「夜8時」「朝7時」「夕方5時」「13時15」
+/// 「10時30分15秒」「同4時」.
 pub(crate) fn parse_time(text: &str, pos: usize) -> Option<RawTime> {
+    read_time(text, pos).and_then(Result::ok)
+}
+
+/// A meridiem word before an hour (「午後」「PM」「夜」), with the
+/// optional space after a Latin one.
+fn meridiem_before(c: &mut Cursor) -> Option<Meridiem> {
+    let m = match c.eat_any(&[
+        "午前",
+        "午後",
+        "A.M.",
+        "P.M.",
+        "a.m.",
+        "p.m.",
+        "AM",
+        "PM",
+        "am",
+        "pm",
+        "早朝",
+        "未明",
+        "明け方",
+        "朝",
+        "昼",
+        "夕方",
+        "深夜",
+        "夜",
+        "晩",
+    ])? {
+        "午前" | "A.M." | "a.m." | "AM" | "am" => Meridiem::Am,
+        "午後" | "P.M." | "p.m." | "PM" | "pm" => Meridiem::Pm,
+        "早朝" | "未明" | "明け方" | "朝" => Meridiem::Morning,
+        "昼" => Meridiem::Noon,
+        "夕方" => Meridiem::Evening,
+        _ => Meridiem::Night,
+    };
+    c.skip_spaces();
+    Some(m)
+}
+
+/// A Latin meridiem after a time (「9:00AM」「9:00 p.m.」).
+fn meridiem_after(c: &mut Cursor) -> Option<Meridiem> {
+    let mut m = *c;
+    m.skip_spaces();
+    let word = m.eat_any(&["A.M.", "P.M.", "a.m.", "p.m.", "AM", "PM", "am", "pm"])?;
+    if m.peek().is_some_and(|ch| ch.is_ascii_alphanumeric()) {
+        return None;
+    }
+    *c = m;
+    Some(if word.starts_with(['A', 'a']) {
+        Meridiem::Am
+    } else {
+        Meridiem::Pm
+    })
+}
+
+/// The hour on a 24-hour clock of `hour` said with meridiem `m`, or why
+/// there is none (「午後13時」).
+fn apply_meridiem(m: Meridiem, hour: u32, latin: bool) -> Result<u32, String> {
+    let out_of_range = || Err(format!("no hour {hour} in that half of the day"));
+    match m {
+        Meridiem::Am if hour > 12 => out_of_range(),
+        // 「AM12:00」 is midnight; 「午前12時」 keeps its written hour.
+        Meridiem::Am if hour == 12 && latin => Ok(0),
+        Meridiem::Am | Meridiem::Morning if hour <= 12 => Ok(hour),
+        Meridiem::Morning => out_of_range(),
+        Meridiem::Pm if hour > 12 => out_of_range(),
+        Meridiem::Pm | Meridiem::Noon | Meridiem::Evening if hour < 12 => Ok(hour + 12),
+        Meridiem::Pm | Meridiem::Noon => Ok(hour),
+        Meridiem::Evening if hour <= 24 => Ok(hour),
+        Meridiem::Night if (6..12).contains(&hour) => Ok(hour + 12),
+        Meridiem::Night if hour == 12 => Ok(24),
+        Meridiem::Night if hour <= 24 => Ok(hour),
+        _ => out_of_range(),
+    }
+}
+
+/// Reads a time at `pos`: `Ok` with its value, `Err` with where it ends
+/// and why it cannot exist (「午後13時」「25時」「10時61分」「9時30分65秒」),
+/// `None` when no time is written there.
+pub(crate) fn read_time(text: &str, pos: usize) -> Option<Result<RawTime, (usize, String)>> {
     let mut c = Cursor::new(text, pos);
     if c.eat("正午") {
-        return Some(RawTime {
+        return Some(Ok(RawTime {
             start: pos,
             end: c.pos(),
             hour: 12,
             minute: 0,
-        });
+            meridiem: None,
+        }));
     }
-    let half = match c.eat_any(&["午前", "午後"]) {
-        Some("午前") => Some(false),
-        Some(_) => Some(true),
-        None => None,
-    };
-    c.skip_spaces();
+    let latin_before = c.peek().is_some_and(|ch| ch.is_ascii_alphabetic());
+    let mut meridiem = meridiem_before(&mut c);
+    // 「同4時」: the second end of a range, in the first end's half of the day.
+    if meridiem.is_none() {
+        c.eat("同");
+    }
     let h = c.number()?;
     if !h.kanji && h.digits > 2 {
         return None;
     }
-    let mut hour = h.value;
+    let hour = h.value;
+    let mut second: Option<u32> = None;
+    let mut written_minutes = false;
     let minute = if c.eat("時") {
         if c.rest().starts_with(['間', '限']) {
             return None;
         }
         let mut m = c;
         m.skip_spaces();
+        let mut with_unit = m;
+        let minutes = with_unit.number();
         if m.eat("半") {
             c = m;
+            written_minutes = true;
             30
-        } else if let Some(n) = m.number()
-            && m.eat("分")
-            && !m.rest().starts_with('間')
+        } else if let Some(n) = minutes
+            && with_unit.eat("分")
+            && !with_unit.rest().starts_with('間')
         {
-            c = m;
+            written_minutes = true;
+            let mut sec = with_unit;
+            if let Some(s) = sec.number()
+                && sec.eat("秒")
+                && !sec.rest().starts_with('間')
+            {
+                second = Some(s.value);
+                with_unit = sec;
+            }
+            c = with_unit;
+            n.value
+        } else if let Some(n) = minutes
+            && (n.kanji || n.digits == 2)
+            && !with_unit
+                .peek()
+                .is_some_and(|ch| ch.is_ascii_alphanumeric() || is_counter_like(ch))
+        {
+            // 「13時15」: minutes without 「分」.
+            written_minutes = true;
+            c = with_unit;
             n.value
         } else {
             0
@@ -749,44 +1141,108 @@ pub(crate) fn parse_time(text: &str, pos: usize) -> Option<RawTime> {
         if rest.len() < 2 || !rest[0].is_ascii_digit() || !rest[1].is_ascii_digit() {
             return None;
         }
-        if rest
-            .get(2)
-            .is_some_and(|b| b.is_ascii_digit() || b.is_ascii_alphabetic())
-        {
+        if rest.get(2).is_some_and(|b| {
+            b.is_ascii_digit()
+                || (b.is_ascii_alphabetic() && !matches!(b, b'a' | b'p' | b'A' | b'P'))
+        }) {
             return None;
         }
+        let minute = u32::from(rest[0] - b'0') * 10 + u32::from(rest[1] - b'0');
         c.eat_char(|_| true);
         c.eat_char(|_| true);
-        u32::from(rest[0] - b'0') * 10 + u32::from(rest[1] - b'0')
+        written_minutes = true;
+        // 「10:30:15」
+        let rest = c.rest().as_bytes();
+        if rest.len() >= 3
+            && rest[0] == b':'
+            && rest[1].is_ascii_digit()
+            && rest[2].is_ascii_digit()
+            && !rest.get(3).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            second = Some(u32::from(rest[1] - b'0') * 10 + u32::from(rest[2] - b'0'));
+            c.eat_char(|_| true);
+            c.eat_char(|_| true);
+            c.eat_char(|_| true);
+        }
+        minute
     } else {
         return None;
     };
-    match half {
-        Some(pm) => {
-            if hour > 12 {
-                return None;
-            }
-            if pm && hour < 12 {
-                hour += 12;
-            }
-        }
-        None if hour > 24 => return None,
-        None => {}
+    let mut latin = latin_before;
+    if meridiem.is_none()
+        && !h.kanji
+        && let Some(m) = meridiem_after(&mut c)
+    {
+        // 「23:09pm」: a 24-hour time with a needless suffix.
+        meridiem = Some(m).filter(|_| hour <= 12);
+        latin = true;
     }
-    if minute > 59 {
+    // 「一時的に」「一時停止」「一時保管」「一時、」 say "for a while": a kanji
+    // hour with no meridiem and no minutes is a time only from 二 on, and
+    // never glued to the word it starts.
+    if h.kanji
+        && meridiem.is_none()
+        && !written_minutes
+        && (hour == 1 || c.peek().is_some_and(is_counter_like))
+    {
         return None;
     }
-    let mut m = c;
-    m.skip_spaces();
-    if m.eat_any(&["頃", "ごろ"]).is_some() {
-        c = m;
+    let end = {
+        let mut m = c;
+        m.skip_spaces();
+        if m.eat_any(&["頃", "ごろ"]).is_some() {
+            m.pos()
+        } else {
+            c.pos()
+        }
+    };
+    let written = text.get(pos..end).unwrap_or("");
+    let hour = match meridiem {
+        Some(m) => match apply_meridiem(m, hour, latin) {
+            Ok(h) => h,
+            Err(why) => return Some(Err((end, format!("impossible time 「{written}」: {why}")))),
+        },
+        None if hour > 24 => {
+            return Some(Err((
+                end,
+                format!("impossible time 「{written}」: no hour {hour}"),
+            )));
+        }
+        None => hour,
+    };
+    if minute > 59 {
+        return Some(Err((
+            end,
+            format!("impossible time 「{written}」: no minute {minute}"),
+        )));
     }
-    Some(RawTime {
+    if let Some(sec) = second
+        && sec > 59
+    {
+        return Some(Err((
+            end,
+            format!("impossible time 「{written}」: no second {sec}"),
+        )));
+    }
+    if hour == 24 && minute > 0 {
+        return Some(Err((
+            end,
+            format!("impossible time 「{written}」: past 24:00"),
+        )));
+    }
+    Some(Ok(RawTime {
         start: pos,
-        end: c.pos(),
+        end,
         hour,
         minute,
-    })
+        meridiem,
+    }))
+}
+
+/// A character that glues a kanji hour into a word or makes the digits
+/// after 「時」 a count (「一時的」「一時停止」「13時15名」).
+fn is_counter_like(ch: char) -> bool {
+    matches!(ch, '\u{4E00}'..='\u{9FFF}' | '\u{30A0}'..='\u{30FF}') && !matches!(ch, '頃')
 }
 
 /// The end of the URL starting at `at` (「https://」「http://」「www.」).
@@ -866,7 +1322,7 @@ mod tests {
             .into_iter()
             .filter_map(|i| match i {
                 Item::Date(d) => Some(d),
-                Item::Time(_) => None,
+                Item::Time(_) | Item::Impossible { .. } => None,
             })
             .collect()
     }
