@@ -8,6 +8,9 @@
 //! else starts a new line. Content-stream order is kept, so columns and
 //! table cells come out in the order the page draws them.
 //!
+//! A new line that starts far beside the last one, or back over it (a new
+//! column, box or paragraph), follows an empty line.
+//!
 //! Some writers set vertical text with a horizontal font, placing every
 //! glyph below the one before (官報 pages from Distiller). On a page where
 //! such steps down a column are most steps (as [`crate::pdf::layout::is_vertical`]
@@ -52,26 +55,94 @@ pub fn page_text(glyphs: &[Glyph]) -> String {
             })
             .collect::<Vec<_>>(),
     );
+    let in_column = column_steps(glyphs, stacked_page);
     let mut out = String::new();
-    let mut prev: Option<&Glyph> = None;
-    for g in glyphs {
-        if let Some(p) = prev {
-            let relation = if stacked_page && stacked(p, g) {
+    // The last glyph of the line being written.
+    let mut anchor: Option<usize> = None;
+    for (i, g) in glyphs.iter().enumerate() {
+        if let Some(a) = anchor {
+            let relation = if in_column[a] && a + 1 == i {
                 Relation::Same
             } else {
-                relation(p, g)
+                relation(&glyphs[a], g)
             };
             match relation {
                 Relation::Same => {}
                 Relation::Space => out.push(' '),
-                Relation::NewLine => out.push('\n'),
+                Relation::NewLine => {
+                    // A mark drawn off the line (emphasis dot 「﹅」 above
+                    // the next character) when the glyph after it goes on
+                    // with the line: written in place, the line goes on.
+                    let resumes = glyphs.get(i + 1).is_some_and(|h| {
+                        !matches!(relation_of(glyphs, a, h, &in_column), Relation::NewLine)
+                    });
+                    if resumes && g.text.chars().count() == 1 {
+                        out.push_str(&g.text);
+                        continue;
+                    }
+                    out.push('\n');
+                    if block_break(&glyphs[a], g) {
+                        out.push('\n');
+                    }
+                }
             }
         }
         out.push_str(&g.text);
-        prev = Some(g);
+        anchor = Some(i);
     }
     out
 }
+
+/// A new line far from the last one: more than [`BLOCK_GAP`] font sizes
+/// beside it, or back over it (a new column or box). Written as an empty
+/// line, as between paragraphs.
+fn block_break(p: &Glyph, g: &Glyph) -> bool {
+    let size = p.size.max(g.size).max(0.01);
+    let (dx, dy) = (g.x - p.end_x, g.y - p.end_y);
+    // Beside the writing direction, positive towards the next line.
+    let next = dx * p.dir.1 - dy * p.dir.0;
+    next > BLOCK_GAP * size || next < -size
+}
+
+/// The widest gap between lines (font sizes) within one block of text.
+const BLOCK_GAP: f64 = 2.5;
+
+fn relation_of(glyphs: &[Glyph], a: usize, h: &Glyph, in_column: &[bool]) -> Relation {
+    if in_column[a] && stacked(&glyphs[a], h) {
+        Relation::Same
+    } else {
+        relation(&glyphs[a], h)
+    }
+}
+
+/// For each glyph, whether the step to the next glyph goes down a column
+/// of glyphs set one below the other: on a page of such columns, or in a
+/// run of at least [`MIN_COLUMN_STEPS`] such steps.
+fn column_steps(glyphs: &[Glyph], stacked_page: bool) -> Vec<bool> {
+    let mut steps: Vec<bool> = glyphs
+        .windows(2)
+        .map(|w| stacked(&w[0], &w[1]) && !matches!(relation(&w[0], &w[1]), Relation::Same))
+        .collect();
+    steps.push(false);
+    if stacked_page {
+        return steps;
+    }
+    let mut i = 0;
+    while i < steps.len() {
+        let run = steps[i..].iter().take_while(|s| **s).count();
+        if run < MIN_COLUMN_STEPS {
+            for s in &mut steps[i..i + run] {
+                *s = false;
+            }
+        }
+        i += run.max(1);
+    }
+    steps
+}
+
+/// The fewest steps down a column, off a page of columns, that make a
+/// column (「縦」「垂」「直」 set one below the other in a box).
+const MIN_COLUMN_STEPS: usize = 3;
 
 enum Relation {
     Same,
