@@ -4,6 +4,7 @@
 
 use std::io::{Read, Write};
 use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::mpsc;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -29,6 +30,7 @@ pub struct Finished {
 /// assert_eq!(done.stdout, "お知らせ".as_bytes());
 /// ```
 pub fn run(command: &mut Command, input: &[u8], time_limit: Duration) -> std::io::Result<Finished> {
+    let started = Instant::now();
     let mut child = command
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -42,9 +44,13 @@ pub fn run(command: &mut Command, input: &[u8], time_limit: Duration) -> std::io
             let _ = stdin.write_all(&input);
         }
     });
-    let stdout = drain(child.stdout.take());
-    let stderr = drain(child.stderr.take());
-    let status = wait(&mut child, time_limit)?;
+    let (closed, stdout_closed) = mpsc::channel();
+    let stdout = drain(child.stdout.take(), Some(closed));
+    let stderr = drain(child.stderr.take(), None);
+    // A child closes its stdout when it exits: wait for that without
+    // polling, then for the exit itself.
+    let _ = stdout_closed.recv_timeout(time_limit);
+    let status = wait(&mut child, time_limit.saturating_sub(started.elapsed()))?;
     let _ = writer.join();
     Ok(Finished {
         status,
@@ -53,11 +59,18 @@ pub fn run(command: &mut Command, input: &[u8], time_limit: Duration) -> std::io
     })
 }
 
-fn drain(pipe: Option<impl Read + Send + 'static>) -> JoinHandle<Vec<u8>> {
+/// Reads a pipe to its end on a thread; tells `closed` when it is done.
+fn drain(
+    pipe: Option<impl Read + Send + 'static>,
+    closed: Option<mpsc::Sender<()>>,
+) -> JoinHandle<Vec<u8>> {
     std::thread::spawn(move || {
         let mut out = Vec::new();
         if let Some(mut p) = pipe {
             let _ = p.read_to_end(&mut out);
+        }
+        if let Some(closed) = closed {
+            let _ = closed.send(());
         }
         out
     })

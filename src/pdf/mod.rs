@@ -28,6 +28,7 @@
 pub mod child;
 mod fonts;
 pub mod layout;
+pub mod native;
 mod oxidize;
 mod pdfextract;
 mod pdftotext;
@@ -69,6 +70,9 @@ pub struct PdfText {
 /// A text extraction engine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub enum Engine {
+    /// The project's own reader ([`native`]), on `lopdf`: predefined CJK
+    /// CMaps, TrueType `cmap` tables, crop box.
+    Native,
     /// `oxidize-pdf`, pure Rust.
     Oxidize,
     /// `pdf-extract` (on `lopdf`), pure Rust.
@@ -79,7 +83,12 @@ pub enum Engine {
 
 impl Engine {
     /// Every engine, in the default order.
-    pub const ALL: [Engine; 3] = [Engine::Oxidize, Engine::PdfExtract, Engine::Pdftotext];
+    pub const ALL: [Engine; 4] = [
+        Engine::Native,
+        Engine::Oxidize,
+        Engine::PdfExtract,
+        Engine::Pdftotext,
+    ];
 
     /// The engine's name, as reported in [`PdfText::engine`].
     ///
@@ -88,6 +97,7 @@ impl Engine {
     /// ```
     pub fn name(self) -> &'static str {
         match self {
+            Engine::Native => "native",
             Engine::Oxidize => "oxidize-pdf",
             Engine::PdfExtract => "pdf-extract",
             Engine::Pdftotext => "pdftotext",
@@ -104,6 +114,7 @@ impl Engine {
 
     fn run(self, bytes: &[u8]) -> Result<Pages, Failure> {
         match self {
+            Engine::Native => native::extract(bytes),
             Engine::Oxidize => oxidize::extract(bytes),
             Engine::PdfExtract => pdfextract::extract(bytes),
             Engine::Pdftotext => pdftotext::extract(bytes),
@@ -128,11 +139,12 @@ impl FromStr for Engine {
     /// ```
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s {
+            "native" => Ok(Engine::Native),
             "oxidize-pdf" | "oxidize" => Ok(Engine::Oxidize),
             "pdf-extract" => Ok(Engine::PdfExtract),
             "pdftotext" | "poppler" => Ok(Engine::Pdftotext),
             other => Err(format!(
-                "unknown PDF engine {other:?}; known: oxidize-pdf, pdf-extract, pdftotext"
+                "unknown PDF engine {other:?}; known: native, oxidize-pdf, pdf-extract, pdftotext"
             )),
         }
     }
