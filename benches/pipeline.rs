@@ -48,6 +48,15 @@ fn bench_set(c: &mut Criterion, name: &str, texts: &[String]) {
         })
     });
 
+    group.bench_function("structure", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| jpnotice::structure::Structure::new(t).blocks().len())
+                .sum::<usize>()
+        })
+    });
+
     group.bench_function("sentences", |b| {
         b.iter(|| {
             texts

@@ -745,7 +745,7 @@ mod tests {
 
     #[test]
     fn deeper_heading_keeps_block() {
-        let text = "## Q4. 奪取された情報\n### ●会員の方\n- 年齢\n## Q5. 今後の対応\n- 年齢";
+        let text = "## Q4. 奪取された情報\n### ●会員の方\n- 年齢\n## Q5. 原因\n- 年齢";
         let p = pieces(text, &Structure::new(text));
         let flags: Vec<bool> = p
             .iter()
@@ -753,5 +753,27 @@ mod tests {
             .map(|p| p.in_block)
             .collect();
         assert_eq!(flags, [true, false]);
+    }
+
+    #[test]
+    fn advice_and_countermeasure_sections_give_no_pieces() {
+        let text = "## 漏えいした情報\n- 氏名\n## お客様へのお願い\n- パスワードの変更\n## 原因\n- 設定の誤り";
+        let p = pieces(text, &Structure::new(text));
+        let texts: Vec<&str> = p.iter().map(|p| &text[p.range.clone()]).collect();
+        assert!(texts.contains(&"- 氏名"));
+        assert!(!texts.contains(&"- パスワードの変更"));
+        assert!(texts.contains(&"- 設定の誤り"));
+    }
+
+    #[test]
+    fn negated_heading_marks_its_items() {
+        let text =
+            "## 漏えいしていないと想定される情報\n- クレジットカード情報\n## 原因\n- 設定の誤り";
+        let p = pieces(text, &Structure::new(text));
+        let card = p
+            .iter()
+            .find(|p| &text[p.range.clone()] == "- クレジットカード情報")
+            .expect("piece");
+        assert!(card.in_block && card.negated);
     }
 }

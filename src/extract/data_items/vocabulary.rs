@@ -195,7 +195,7 @@ impl Vocabulary {
         };
         for synonym in synonyms {
             let normalized = squeeze(&normalize(synonym.trim()).text);
-            if normalized.is_empty() || key == OTHER_KEY {
+            if normalized.is_empty() {
                 continue;
             }
             // A later file line may redefine a synonym: the last one wins.
