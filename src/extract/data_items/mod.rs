@@ -362,7 +362,19 @@ impl PieceContext<'_, '_> {
                     Some(Owner::Organization) if at == Scope::NotAffected => None,
                     own => own,
                 };
-                if own.is_none() {
+                // In prose, mail contents before 「の」 locate something else
+                // (「メール本文のリンク先」), they are not what was lost.
+                let located = !piece.list_like
+                    && self
+                        .vocabulary
+                        .entry(m.entry)
+                        .is_some_and(|e| e.key == OTHER_KEY)
+                    && self.tokens.get(m.last).is_some_and(|t| t.surface == "の")
+                    && self.tokens.get(m.last + 1).is_some_and(|t| {
+                        !negation::has_leak_cue(&t.surface)
+                            && !matches!(t.surface.as_str(), "一部" | "全部" | "内容")
+                    });
+                if own.is_none() && !located {
                     self.push_match(m, at, out);
                 }
             }
