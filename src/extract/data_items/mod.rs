@@ -557,10 +557,13 @@ impl PieceContext<'_, '_> {
         {
             return None;
         }
-        if kept
-            .iter()
-            .any(|t| t.pos == "動詞" || t.pos == "助動詞" || t.pos == "副詞" || t.pos == "接続詞")
-        {
+        // A clause (「解読は困難」) is no item name.
+        let clause = |t: &Token| {
+            matches!(t.pos, "動詞" | "助動詞" | "副詞" | "接続詞")
+                || (t.pos == "助詞"
+                    && matches!(t.surface.as_str(), "は" | "が" | "を" | "に" | "で"))
+        };
+        if kept.iter().any(clause) {
             return None;
         }
         if last.pos != "名詞" || is_generic(text) {
@@ -664,7 +667,10 @@ fn is_trailing_filler(token: &Token) -> bool {
 
 /// Generic wholes that name no item: 個人情報, 申請情報, お客様情報 …
 fn is_generic(text: &str) -> bool {
-    const GENERIC_ENDINGS: [&str; 33] = [
+    const GENERIC_ENDINGS: [&str; 35] = [
+        // 「(省略)」: text left out of the archive, and business partners.
+        "省略",
+        "取引先",
         // Systems that held the data, not data.
         "システム",
         "サーバ",
