@@ -9,8 +9,11 @@
 //!    addresses, file names and the archive's 事案ID line;
 //! 2. [`resolve`] groups ranges and lists (「2月22日~23日」「4日および17日」),
 //!    gives every month-day its year (context, heading year, publication
-//!    date, weekday), and attaches times to the day before them
-//!    (`datetime`); impossible dates become warnings, not values;
+//!    date and the [`YearPolicy`], weekday), attaches times to the day
+//!    before them (`datetime`, 「5月9日の13時」 is one), marks both ends of
+//!    ranges of dates and of times (「3月5日(火)10:00-15:30」);
+//!    impossible dates and times (「2月30日」「令和0年」「午後13時」) become
+//!    warnings, not values;
 //! 3. [`extract`] maps every span back to the input.
 //!
 //! ```

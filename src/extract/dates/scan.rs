@@ -4,16 +4,26 @@
 //! Forms read (after normalization, so full-width digits are ASCII and
 //! 〜 ～ are `~`):
 //! - 「2024年1月29日」「令和6年1月29日」「令和元年5月1日」「令和二年五月六日」
-//!   「二〇二四年」「R6年」, with an alternate year in brackets
-//!   (「令和6(2024)年」「令和6年(2024年)」「2024年(令和6年)」);
-//! - 「2024/1/29」「2024-01-29」「2024.1.29」「R6.1.29」, and 「2/9(月)」 when a
-//!   weekday, a time or a date word follows;
-//! - year-months, bare years, fiscal years (「令和5年度」), month and day
-//!   lists (「6・7月」「4・5日」), a weekday in brackets (「(月)」「(月曜日)」),
-//!   and the modifiers 上旬/中旬/下旬/初旬/末/末日/頃;
+//!   「二〇二四年」「千九百九十五年」「R6年」「令6年」「平31年」, with an
+//!   alternate year in brackets (「令和6(2024)年」「令和6年(2024年)」
+//!   「2024年(令和6年)」), and 「2024年/5月/1日」;
+//! - 「2024/1/29」「2024-01-29」「2024.1.29」「2024・5・1」「2024,5,1」
+//!   「R6.1.29」「H30/4/1」「S60-1-2」「T12/9/1」「M40/1/1」「令和6・5・1」, the
+//!   year-months 「2024/5」「2024.05」「2024-05」「令和6.5」, and 「2/9(月)」
+//!   when a weekday, a time (「5/9の13時」), 「に」 or a date word follows;
+//! - year-months, bare years, fiscal years (「令和5年度」), ranges of years
+//!   (「2019~2021年」), month and day lists (「6・7月」「4・5日」), a weekday
+//!   in brackets (「(月)」「(月曜日)」), 元日/元旦/大晦日 after a year, 晦日
+//!   after a month, and the modifiers 上旬/中旬/下旬/初旬/末/末日/頃;
 //! - relative forms: 同年, 同月, 同日, 当日, 翌日, 前日, 翌年, 翌月, 「翌22日」,
 //!   本年/今年, 昨年/前年;
-//! - times: 「午前7時」「午後1時30分」「1時50分頃」「8:30」「正午」.
+//! - times: 「午前7時」「午後1時30分」「1時50分頃」「8:30」「10:30:15」「正午」
+//!   「13時15」, with a meridiem before (午前/午後, AM/PM, a.m./p.m., 朝, 昼,
+//!   夕方, 夜, 晩, 深夜 …) or a Latin one after (「9:00PM」); the second end
+//!   of a range takes the first end's afternoon (「午後2時半から同4時」 ends
+//!   at 16:00). A time that cannot exist (「午後13時」「25時」「10時61分」)
+//!   is an [`Item::Impossible`], which becomes a warning. A kanji 一 hour with
+//!   no meridiem or minutes is the word 「一時」 (一時的, 一時停止), not 1:00.
 //!
 //! Never read: anything inside a URL, an e-mail address or a file name,
 //! the line under an archive's 「# 事案ID」 heading, version numbers
