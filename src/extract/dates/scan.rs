@@ -868,11 +868,12 @@ fn parse_numeric(c: &mut Cursor, start: usize) -> Option<RawDate> {
             raw.day = Some(day.value);
         }
         (None, None) if first.digits == 4 => {
-            // 「2024/5」「2024.05」「2024-05」: a year and month.
+            // 「2024/5」「2024.05」「2024-05」「2024/5月」: a year and month.
+            let month_unit = sep == '/' && c.eat("月");
             if !matches!(sep, '/' | '.' | '-')
                 || !(1900..=2100).contains(&first.value)
                 || !(1..=12).contains(&second.value)
-                || glued_after(c)
+                || (!month_unit && glued_after(c))
                 || t.rest().starts_with(sep)
             {
                 return None;
@@ -1024,16 +1025,19 @@ fn meridiem_before(c: &mut Cursor) -> Option<Meridiem> {
         "早朝",
         "未明",
         "明け方",
+        "今朝",
         "朝",
         "昼",
         "夕方",
         "深夜",
+        "今夜",
+        "今晩",
         "夜",
         "晩",
     ])? {
         "午前" | "A.M." | "a.m." | "AM" | "am" => Meridiem::Am,
         "午後" | "P.M." | "p.m." | "PM" | "pm" => Meridiem::Pm,
-        "早朝" | "未明" | "明け方" | "朝" => Meridiem::Morning,
+        "早朝" | "未明" | "明け方" | "今朝" | "朝" => Meridiem::Morning,
         "昼" => Meridiem::Noon,
         "夕方" => Meridiem::Evening,
         _ => Meridiem::Night,
@@ -1060,12 +1064,12 @@ fn meridiem_after(c: &mut Cursor) -> Option<Meridiem> {
 
 /// The hour on a 24-hour clock of `hour` said with meridiem `m`, or why
 /// there is none (「午後13時」).
-fn apply_meridiem(m: Meridiem, hour: u32, latin: bool) -> Result<u32, String> {
+fn apply_meridiem(m: Meridiem, hour: u32) -> Result<u32, String> {
     let out_of_range = || Err(format!("no hour {hour} in that half of the day"));
     match m {
         Meridiem::Am if hour > 12 => out_of_range(),
-        // 「AM12:00」 is midnight; 「午前12時」 keeps its written hour.
-        Meridiem::Am if hour == 12 && latin => Ok(0),
+        // 「AM12:00」「午前12時」 are midnight, as on a 12-hour clock.
+        Meridiem::Am if hour == 12 => Ok(0),
         Meridiem::Am | Meridiem::Morning if hour <= 12 => Ok(hour),
         Meridiem::Morning => out_of_range(),
         Meridiem::Pm if hour > 12 => out_of_range(),
@@ -1093,7 +1097,6 @@ pub(crate) fn read_time(text: &str, pos: usize) -> Option<Result<RawTime, (usize
             meridiem: None,
         }));
     }
-    let latin_before = c.peek().is_some_and(|ch| ch.is_ascii_alphabetic());
     let mut meridiem = meridiem_before(&mut c);
     // 「同4時」: the second end of a range, in the first end's half of the day.
     if meridiem.is_none() {
@@ -1178,14 +1181,12 @@ pub(crate) fn read_time(text: &str, pos: usize) -> Option<Result<RawTime, (usize
     } else {
         return None;
     };
-    let mut latin = latin_before;
     if meridiem.is_none()
         && !h.kanji
         && let Some(m) = meridiem_after(&mut c)
     {
         // 「23:09pm」: a 24-hour time with a needless suffix.
         meridiem = Some(m).filter(|_| hour <= 12);
-        latin = true;
     }
     // 「一時的に」「一時停止」「一時保管」「一時、」 say "for a while": a kanji
     // hour with no meridiem and no minutes is a time only from 二 on, and
@@ -1208,7 +1209,7 @@ pub(crate) fn read_time(text: &str, pos: usize) -> Option<Result<RawTime, (usize
     };
     let written = text.get(pos..end).unwrap_or("");
     let hour = match meridiem {
-        Some(m) => match apply_meridiem(m, hour, latin) {
+        Some(m) => match apply_meridiem(m, hour) {
             Ok(h) => h,
             Err(why) => return Some(Err((end, format!("impossible time 「{written}」: {why}")))),
         },
