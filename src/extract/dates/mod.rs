@@ -601,6 +601,14 @@ mod tests {
             vec![r("FY2016", Start), r("FY2020", End)]
         );
         assert_eq!(
+            with_roles("2018年11月から翌2019年2月"),
+            vec![r("2018-11", Start), r("2019-02", End)]
+        );
+        assert_eq!(
+            with_roles("3/1～3/15に販売"),
+            vec![r("2024-03-01", Start), r("2024-03-15", End)]
+        );
+        assert_eq!(
             with_roles("2023年4月から9月まで"),
             vec![r("2023-04", Start), r("2023-09", End)]
         );
