@@ -18,6 +18,12 @@
 //!   程度, 前後, 余り) are kept as written, in order; `approx` is set by 約,
 //!   およそ, 概ね, 程度, 前後, 余り and the like;
 //! - 「第5報」 and 「2件目」 are ordinals;
+//! - a minus sign glued before the number (「マイナス120」「−1.5億」「▲300」)
+//!   makes it negative;
+//! - a malformed numeral (「1千1000」「1万0万」「三五十」, or one right after
+//!   a large unit: 「万1千」) is passed over whole, never half-read;
+//! - a text that is one numeral and nothing else is read strictly and
+//!   whole, so that 「三」「〇」「ゼロ」 are numbers there ([`whole_numeral`]);
 //! - a range (「1万~2万件」, 「40歳~74歳」, 「1~2万件」) gives both ends, the
 //!   counter and the large unit of the second end shared with the first.
 //!
@@ -165,7 +171,7 @@ pub fn whole_numeral(text: &str) -> Option<Quantity> {
     let offset = text.len() - text.trim_start().len();
     let (body, negative) = match trimmed
         .strip_prefix("マイナス")
-        .or_else(|| trimmed.strip_prefix(['-', '▲']))
+        .or_else(|| trimmed.strip_prefix(['-', '▲', '△']))
     {
         Some(rest) => (rest, true),
         None => (trimmed, false),
@@ -391,14 +397,15 @@ fn quantity_at(text: &str, at: usize) -> Scan {
 }
 
 /// Where a minus sign written right before byte `at` starts
-/// (「マイナス120」「-250千」「−1.5億」, the last normalized to `-`), and
+/// (「マイナス120」「-250千」「−1.5億」, the last normalized to `-`, and the
+/// accounting triangles 「▲300」「△300」), and
 /// whether there is one. A hyphen glued to a word or number before it
 /// (「A-120」「10-20」) or a list bullet (「- 120」, with a space) is no sign.
 fn sign_before(text: &str, at: usize) -> (usize, bool) {
     if let Some(head) = text[..at].strip_suffix("マイナス") {
         return (head.len(), true);
     }
-    if let Some(head) = text[..at].strip_suffix(['-', '▲'])
+    if let Some(head) = text[..at].strip_suffix(['-', '▲', '△'])
         && !char_before(text, head.len())
             .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | ':'))
     {

@@ -3,14 +3,18 @@
 //!
 //! The grammar, read left to right:
 //! - a *digit run* is either Arabic (`1,092`, `1.5`, `4238`) or kanji digits
-//!   (`二`, or positional `二〇二四` = 2024);
-//! - a small unit 十 百 千 multiplies the digit run before it (or 1) and adds
-//!   to the current section (`千二百` = 1200, `483千` = 483000);
-//! - a large unit 万 億 兆 multiplies the section before it and closes it
-//!   (`7万4238` = 74238, `十二万三千` = 123000, `1.5万` = 15000).
+//!   (`二`, the formal `弐`, or positional `二〇二四` = 2024);
+//! - a small unit 十 百 千 (拾 佰 阡 仟) multiplies the digit run before it
+//!   (or 1) and adds to the current section (`千二百` = 1200, `483千` =
+//!   483000); 廿 卅 丗 卌 皕 add 20, 30, 30, 40, 200 (`廿三` = 23);
+//! - a large unit 万 億 兆 (萬) multiplies the section before it and closes it
+//!   (`7万4238` = 74238, `十二万三千` = 123000, `1.5万` = 15000,
+//!   `1,000億 5,432万` = 100054320000).
 //!
-//! Units must come in decreasing order (`千百` ends the numeral at 百), and a
-//! large unit needs something to multiply (「万一」 is not a numeral).
+//! Units must come in decreasing order, a digit run must be smaller than the
+//! unit before it, and digits read one by one take no unit: 「千百」 is 1100,
+//! but 「百千」「1万0万」「1千1000」「三五十」 are malformed and no numeral at
+//! all. A large unit needs something to multiply (「万一」 is not a numeral).
 //!
 //! ```
 //! use jpnotice::numbers::numeral::parse_at;

@@ -207,3 +207,9 @@ fn two_part_amounts_are_one_value() {
     assert_eq!(values("1,000億 5,432万円"), [100_054_320_000.0]);
     assert_eq!(values("約2億 3,000万件"), [230_000_000.0]);
 }
+
+#[test]
+fn accounting_triangles_are_minus_signs() {
+    assert_eq!(values("▲300"), [-300.0]);
+    assert_eq!(values("前年比△12件"), [-12.0]);
+}

@@ -150,7 +150,10 @@ fn digit_value(c: char) -> Option<(u8, bool)> {
 
 /// A separator between digit groups for a run of the given script.
 fn is_separator(c: char, kanji: bool) -> bool {
+    // 「03.1234.5678」: dots as well; a decimal or a version does not start
+    // with one 0 and have the length of a number.
     matches!(c, '-' | '(' | ')' | ' ')
+        || (!kanji && c == '.')
         || (kanji && matches!(c, 'ー' | '―' | '−' | '－' | '（' | '）' | '　'))
 }
 
@@ -285,11 +288,14 @@ fn accept(
         return None;
     }
     let mut groups = digit_groups(chars.get(first..last)?, piece.kanji);
+    let mut start = start;
     let mut before = text.get(..start)?;
     let international =
         before.ends_with('+') && groups.first().is_some_and(|g| g.starts_with("81"));
     if international {
+        // The span keeps the 「+」 of 「+81-3-…」.
         before = before.get(..before.len() - 1)?;
+        start -= 1;
         to_national(&mut groups);
     }
     let digits: String = groups.concat();
@@ -564,6 +570,16 @@ mod tests {
         assert_eq!(numbers("+81 3 1234 5678"), ["03-1234-5678"]);
         assert_eq!(numbers("(075) 123-4567"), ["075-123-4567"]);
         assert_eq!(numbers("電話 (03) 3316-1117"), ["03-3316-1117"]);
+    }
+
+    #[test]
+    fn dots_between_groups_and_the_plus_in_the_span() {
+        assert_eq!(numbers("TEL 03.1234.5678"), ["03-1234-5678"]);
+        assert!(numbers("バージョン0.1234.5678").is_empty());
+        assert!(numbers("比率は0.5%").is_empty());
+        let text = "連絡先 +81-3-1234-5678";
+        let m = &find_phones(text, &[])[0];
+        assert_eq!(&text[m.start..m.end], "+81-3-1234-5678");
     }
 
     #[test]

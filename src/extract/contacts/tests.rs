@@ -68,23 +68,23 @@ fn two_numbers_share_the_hours_below() {
 
 #[test]
 fn fax_goes_to_the_contact_and_fax_alone_makes_one() {
-    let text = "〒350-0000 川端市みどり野一丁目2番3号\nTEL 049-000-3360\nFAX 049-000-3361\nメール info@midori.example\n";
+    let text = "〒350-0000 川端市みどり野一丁目2番3号\nTEL 049-200-3360\nFAX 049-200-3361\nメール info@midori.example\n";
     let c = contacts(text);
     assert_eq!(c.len(), 1);
-    assert_eq!(c[0].phone.as_deref(), Some("049-000-3360"));
-    assert_eq!(c[0].fax.as_deref(), Some("049-000-3361"));
+    assert_eq!(c[0].phone.as_deref(), Some("049-200-3360"));
+    assert_eq!(c[0].fax.as_deref(), Some("049-200-3361"));
     assert_eq!(c[0].postal_code.as_deref(), Some("350-0000"));
     assert_eq!(c[0].address.as_deref(), Some("川端市みどり野一丁目2番3号"));
     assert_eq!(c[0].email.as_deref(), Some("info@midori.example"));
-    let alone = contacts("ＦＡＸ ０２２－０００－２７９９\n");
+    let alone = contacts("ＦＡＸ ０２２－２００－２７９９\n");
     assert_eq!(alone.len(), 1);
     assert_eq!(alone[0].phone, None);
-    assert_eq!(alone[0].fax.as_deref(), Some("022-000-2799"));
+    assert_eq!(alone[0].fax.as_deref(), Some("022-200-2799"));
 }
 
 #[test]
 fn extension_and_running_text() {
-    let c = contacts("電話 022-000-2745(内線 3417)\n");
+    let c = contacts("電話 022-200-2745(内線 3417)\n");
     assert_eq!(c[0].extension.as_deref(), Some("3417"));
     let c = contacts("お気づきの点がございましたら総務企画課(075-000-6291)までご連絡ください。\n");
     assert_eq!(c[0].department.as_deref(), Some("総務企画課"));
@@ -122,11 +122,11 @@ fn seeds_when_present() {
 
 #[test]
 fn groups_in_one_block_keep_their_own_names() {
-    let text = "6 本件に関するお問い合わせ先\n青葉台市立青葉中学校 教頭 山田\n電話 022(000)2374\n受付時間 平日 午前9時~午後5時\n\n青葉台市教育委員会 学校教育課\n電話 0312345678(直通)\nFAX 0312345679\n";
+    let text = "6 本件に関するお問い合わせ先\n青葉台市立青葉中学校 教頭 山田\n電話 022(200)2374\n受付時間 平日 午前9時~午後5時\n\n青葉台市教育委員会 学校教育課\n電話 0312345678(直通)\nFAX 0312345679\n";
     let c = contacts(text);
     assert_eq!(c.len(), 2);
     assert_eq!(c[0].organization.as_deref(), Some("青葉台市立青葉中学校"));
-    assert_eq!(c[0].phone.as_deref(), Some("022-000-2374"));
+    assert_eq!(c[0].phone.as_deref(), Some("022-200-2374"));
     assert_eq!(c[1].organization.as_deref(), Some("青葉台市教育委員会"));
     assert_eq!(c[1].department.as_deref(), Some("学校教育課"));
     assert_eq!(c[1].phone.as_deref(), Some("03-1234-5678"));
@@ -136,7 +136,7 @@ fn groups_in_one_block_keep_their_own_names() {
 
 #[test]
 fn bracketed_section_titles_split_blocks() {
-    let text = "【本件に関する問合せ先】\n(通知について)\n青葉県産業振興課\n電話 022-000-2745\n(被害の相談について)\n青葉県警察本部サイバー犯罪対策課\n電話 022-000-7171(代表)\n";
+    let text = "【本件に関する問合せ先】\n(通知について)\n青葉県産業振興課\n電話 022-200-2745\n(被害の相談について)\n青葉県警察本部サイバー犯罪対策課\n電話 022-200-7171(代表)\n";
     let c = contacts(text);
     assert_eq!(c.len(), 2);
     assert_eq!(c[1].organization.as_deref(), Some("青葉県"));

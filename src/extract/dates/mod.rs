@@ -9,8 +9,11 @@
 //!    addresses, file names and the archive's 事案ID line;
 //! 2. [`resolve`] groups ranges and lists (「2月22日~23日」「4日および17日」),
 //!    gives every month-day its year (context, heading year, publication
-//!    date, weekday), and attaches times to the day before them
-//!    (`datetime`); impossible dates become warnings, not values;
+//!    date and the [`YearPolicy`], weekday), attaches times to the day
+//!    before them (`datetime`, 「5月9日の13時」 is one), marks both ends of
+//!    ranges of dates and of times (「3月5日(火)10:00-15:30」);
+//!    impossible dates and times (「2月30日」「令和0年」「午後13時」) become
+//!    warnings, not values;
 //! 3. [`extract`] maps every span back to the input.
 //!
 //! ```
@@ -625,6 +628,14 @@ mod tests {
             vec![r("FY2016", Start), r("FY2020", End)]
         );
         assert_eq!(
+            with_roles("2018年11月から翌2019年2月"),
+            vec![r("2018-11", Start), r("2019-02", End)]
+        );
+        assert_eq!(
+            with_roles("3/1～3/15に販売"),
+            vec![r("2024-03-01", Start), r("2024-03-15", End)]
+        );
+        assert_eq!(
             with_roles("2023年4月から9月まで"),
             vec![r("2023-04", Start), r("2023-09", End)]
         );
@@ -665,6 +676,12 @@ mod tests {
             ("10:30AM", "10:30"),
             ("6:45 p.m.", "18:45"),
             ("AM12:00", "00:00"),
+            ("午前12時30分", "00:30"),
+            ("今朝7時", "07:00"),
+            ("今夜10時", "22:00"),
+            ("夜12時", "24:00"),
+            ("夜13時", "13:00"),
+            ("深夜23時", "23:00"),
             ("PM12:00", "12:00"),
             ("朝6時", "06:00"),
             ("昼1時", "13:00"),
@@ -712,6 +729,7 @@ mod tests {
             ("2023/3", "2023-03"),
             ("2023.03", "2023-03"),
             ("2023-03", "2023-03"),
+            ("2023/3月", "2023-03"),
         ] {
             assert_eq!(one(text), (DateKind::Month, want.to_owned()), "{text}");
         }

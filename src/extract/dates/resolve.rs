@@ -305,7 +305,7 @@ fn joint(text: &str, a: &RawDate, b: &RawDate) -> Option<Joint> {
         return Some(Joint::List);
     }
     match gap {
-        "~" | "-" | "から" | "より" | "~翌" => Some(Joint::Range),
+        "~" | "-" | "から" | "より" | "~翌" | "から翌" | "より翌" => Some(Joint::Range),
         "、" | "," | "・" | "および" | "及び" | "と" | "並びに" | "ならびに" | "または"
         | "又は" | "や" => Some(Joint::List),
         _ => None,

@@ -4,16 +4,26 @@
 //! Forms read (after normalization, so full-width digits are ASCII and
 //! 〜 ～ are `~`):
 //! - 「2024年1月29日」「令和6年1月29日」「令和元年5月1日」「令和二年五月六日」
-//!   「二〇二四年」「R6年」, with an alternate year in brackets
-//!   (「令和6(2024)年」「令和6年(2024年)」「2024年(令和6年)」);
-//! - 「2024/1/29」「2024-01-29」「2024.1.29」「R6.1.29」, and 「2/9(月)」 when a
-//!   weekday, a time or a date word follows;
-//! - year-months, bare years, fiscal years (「令和5年度」), month and day
-//!   lists (「6・7月」「4・5日」), a weekday in brackets (「(月)」「(月曜日)」),
-//!   and the modifiers 上旬/中旬/下旬/初旬/末/末日/頃;
+//!   「二〇二四年」「千九百九十五年」「R6年」「令6年」「平31年」, with an
+//!   alternate year in brackets (「令和6(2024)年」「令和6年(2024年)」
+//!   「2024年(令和6年)」), and 「2024年/5月/1日」;
+//! - 「2024/1/29」「2024-01-29」「2024.1.29」「2024・5・1」「2024,5,1」
+//!   「R6.1.29」「H30/4/1」「S60-1-2」「T12/9/1」「M40/1/1」「令和6・5・1」, the
+//!   year-months 「2024/5」「2024.05」「2024-05」「令和6.5」, and 「2/9(月)」
+//!   when a weekday, a time (「5/9の13時」), 「に」 or a date word follows;
+//! - year-months, bare years, fiscal years (「令和5年度」), ranges of years
+//!   (「2019~2021年」), month and day lists (「6・7月」「4・5日」), a weekday
+//!   in brackets (「(月)」「(月曜日)」), 元日/元旦/大晦日 after a year, 晦日
+//!   after a month, and the modifiers 上旬/中旬/下旬/初旬/末/末日/頃;
 //! - relative forms: 同年, 同月, 同日, 当日, 翌日, 前日, 翌年, 翌月, 「翌22日」,
 //!   本年/今年, 昨年/前年;
-//! - times: 「午前7時」「午後1時30分」「1時50分頃」「8:30」「正午」.
+//! - times: 「午前7時」「午後1時30分」「1時50分頃」「8:30」「10:30:15」「正午」
+//!   「13時15」, with a meridiem before (午前/午後, AM/PM, a.m./p.m., 朝, 昼,
+//!   夕方, 夜, 晩, 深夜 …) or a Latin one after (「9:00PM」); the second end
+//!   of a range takes the first end's afternoon (「午後2時半から同4時」 ends
+//!   at 16:00). A time that cannot exist (「午後13時」「25時」「10時61分」)
+//!   is an [`Item::Impossible`], which becomes a warning. A kanji 一 hour with
+//!   no meridiem or minutes is the word 「一時」 (一時的, 一時停止), not 1:00.
 //!
 //! Never read: anything inside a URL, an e-mail address or a file name,
 //! the line under an archive's 「# 事案ID」 heading, version numbers
@@ -858,11 +868,12 @@ fn parse_numeric(c: &mut Cursor, start: usize) -> Option<RawDate> {
             raw.day = Some(day.value);
         }
         (None, None) if first.digits == 4 => {
-            // 「2024/5」「2024.05」「2024-05」: a year and month.
+            // 「2024/5」「2024.05」「2024-05」「2024/5月」: a year and month.
+            let month_unit = sep == '/' && c.eat("月");
             if !matches!(sep, '/' | '.' | '-')
                 || !(1900..=2100).contains(&first.value)
                 || !(1..=12).contains(&second.value)
-                || glued_after(c)
+                || (!month_unit && glued_after(c))
                 || t.rest().starts_with(sep)
             {
                 return None;
@@ -1014,16 +1025,19 @@ fn meridiem_before(c: &mut Cursor) -> Option<Meridiem> {
         "早朝",
         "未明",
         "明け方",
+        "今朝",
         "朝",
         "昼",
         "夕方",
         "深夜",
+        "今夜",
+        "今晩",
         "夜",
         "晩",
     ])? {
         "午前" | "A.M." | "a.m." | "AM" | "am" => Meridiem::Am,
         "午後" | "P.M." | "p.m." | "PM" | "pm" => Meridiem::Pm,
-        "早朝" | "未明" | "明け方" | "朝" => Meridiem::Morning,
+        "早朝" | "未明" | "明け方" | "今朝" | "朝" => Meridiem::Morning,
         "昼" => Meridiem::Noon,
         "夕方" => Meridiem::Evening,
         _ => Meridiem::Night,
@@ -1050,12 +1064,12 @@ fn meridiem_after(c: &mut Cursor) -> Option<Meridiem> {
 
 /// The hour on a 24-hour clock of `hour` said with meridiem `m`, or why
 /// there is none (「午後13時」).
-fn apply_meridiem(m: Meridiem, hour: u32, latin: bool) -> Result<u32, String> {
+fn apply_meridiem(m: Meridiem, hour: u32) -> Result<u32, String> {
     let out_of_range = || Err(format!("no hour {hour} in that half of the day"));
     match m {
         Meridiem::Am if hour > 12 => out_of_range(),
-        // 「AM12:00」 is midnight; 「午前12時」 keeps its written hour.
-        Meridiem::Am if hour == 12 && latin => Ok(0),
+        // 「AM12:00」「午前12時」 are midnight, as on a 12-hour clock.
+        Meridiem::Am if hour == 12 => Ok(0),
         Meridiem::Am | Meridiem::Morning if hour <= 12 => Ok(hour),
         Meridiem::Morning => out_of_range(),
         Meridiem::Pm if hour > 12 => out_of_range(),
@@ -1083,7 +1097,6 @@ pub(crate) fn read_time(text: &str, pos: usize) -> Option<Result<RawTime, (usize
             meridiem: None,
         }));
     }
-    let latin_before = c.peek().is_some_and(|ch| ch.is_ascii_alphabetic());
     let mut meridiem = meridiem_before(&mut c);
     // 「同4時」: the second end of a range, in the first end's half of the day.
     if meridiem.is_none() {
@@ -1168,14 +1181,12 @@ pub(crate) fn read_time(text: &str, pos: usize) -> Option<Result<RawTime, (usize
     } else {
         return None;
     };
-    let mut latin = latin_before;
     if meridiem.is_none()
         && !h.kanji
         && let Some(m) = meridiem_after(&mut c)
     {
         // 「23:09pm」: a 24-hour time with a needless suffix.
         meridiem = Some(m).filter(|_| hour <= 12);
-        latin = true;
     }
     // 「一時的に」「一時停止」「一時保管」「一時、」 say "for a while": a kanji
     // hour with no meridiem and no minutes is a time only from 二 on, and
@@ -1198,7 +1209,7 @@ pub(crate) fn read_time(text: &str, pos: usize) -> Option<Result<RawTime, (usize
     };
     let written = text.get(pos..end).unwrap_or("");
     let hour = match meridiem {
-        Some(m) => match apply_meridiem(m, hour, latin) {
+        Some(m) => match apply_meridiem(m, hour) {
             Ok(h) => h,
             Err(why) => return Some(Err((end, format!("impossible time 「{written}」: {why}")))),
         },
