@@ -18,7 +18,9 @@
 //!   (backdoor, web shell, info-stealer) counts; 「ウイルス感染を装う」 is a
 //!   fake.
 //! - `web_tampering`: pages, links or payment screens altered (改ざん / 改変
-//!   with a page word, 不正なスクリプト).
+//!   with a page word, 不正なスクリプト), also told by the effect (「本来とは
+//!   異なる内容が表示」「無関係の外部サイトへのリンク」「意図しないポップアップ」
+//!   「不正に設置されたページ」).
 //! - `phishing`: phishing or spoofed mail / sites as fact, not as a
 //!   possibility; 「なりすましで…ログイン」 is a login, not phishing.
 //! - `misconfiguration`: a named setting or operational mistake
@@ -31,7 +33,18 @@
 //!   unusable or is being restored — not containment (サーバーの停止,
 //!   ネットワークの遮断, 「稼働停止等の対策」), a suspended account, a
 //!   sanction (入札参加停止) or stopped orders to a partner. Restoration wording counts
-//!   in countermeasure sections too (「サイトの再開について」).
+//!   in countermeasure sections too (「サイトの再開について」), and in a
+//!   request that says it is under way (「復旧まで今しばらくお待ちください」).
+//!   Also 「ホームページを一時閉鎖」「ファイルを見ることができなくなり」「アクセス
+//!   不能」 and a partial stop of a user-facing service (「一部機能の制限」).
+//!   Not: the attacker shut out (「遮断後のアクセス不能確認」), the issuer no
+//!   longer using the implicated component (「当該外部サービスの利用を停止」), a
+//!   stop or restart in a sentence saying operations were unaffected
+//!   (「平常業務への影響はございません」), 再構築 as a countermeasure.
+//!
+//! A footnote defining a term (「※2 …侵入経路…を解析・記録する調査」) gives
+//! no type; a denied path (「侵入経路の特定には至っておりません」) still
+//! presupposes the intrusion.
 //!
 //! ```
 //! let doc = jpnotice::Document::new(

@@ -19,6 +19,16 @@
 //! report's title, 「判明しましたら」, 「流出した事実があるかを確認」 and
 //! money (資金を流出) say nothing.
 //!
+//! Statements also count in the clause that leads a request (「流出したとの
+//! 報告は受けておりませんが、…ご注意ください」); a bare denial under a leak
+//! heading (【情報漏洩に関して】 「現時点で確認されておりません」), a possibility
+//! judged low (「可能性は極めて低い」), 「漏洩の心配はございません」 and 「調査中
+//! ですが、現時点では確認されておりません」 are not_found; data shown to other
+//! users by mistake is confirmed; 「流出の有無…断定が困難」 and 「流出した
+//! 情報の範囲は調査中」 are possible; 「可能性については、…調査を継続」 says
+//! nothing. When nothing else is said, a title naming a leak (「個人情報
+//! 漏洩に関するお詫び」) states it.
+//!
 //! The first that applies wins: confirmed, possible, not_found, none_stated.
 //!
 //! ```
