@@ -407,12 +407,21 @@ fn judge(s: &Sentence, start: usize, end: usize) -> Option<LeakStatus> {
     if POSSIBLE.is_match(clause) && !investigating(clause) || text[..start].ends_with("又は") {
         // A section heading 「情報漏洩の可能性について」 only names a topic.
         let topic_only = s.is_heading
-            && (s.section != Section::Header && s.text.ends_with("について")
+            && (s.section != Section::Header && topic_heading(&s.text)
                 || s.section == Section::Header && follow_up_title(&s.text));
         return (!topic_only).then_some(LeakStatus::Possible);
     }
     let fact = FACT.is_match(after) && (!s.is_heading || heading_states_fact(after));
     fact.then_some(LeakStatus::Confirmed)
+}
+
+/// A body heading that names a topic: 「情報漏洩の可能性について」
+/// 「4.原因および情報漏えいの可能性」.
+fn topic_heading(text: &str) -> bool {
+    let t = text.trim_end_matches(['】', ']', ')', '」', '■']);
+    ["について", "に関して", "可能性", "おそれ", "恐れ"]
+        .iter()
+        .any(|end| t.ends_with(end))
 }
 
 /// 「情報漏えいの可能性に関するお知らせ(続報)」: a follow-up report's title
@@ -1004,6 +1013,20 @@ mod tests {
                 "今回の攻撃は、流出しているメールアドレスとパスワードのリストを用いたものでした。"
             ),
             Some(NoneStated)
+        );
+    }
+
+    #[test]
+    fn a_heading_naming_the_possibility_is_a_topic() {
+        assert_eq!(
+            status(
+                "## 4.原因および情報漏えいの可能性\n調査の結果、情報漏えいの事実は確認されませんでした。"
+            ),
+            Some(NotFound)
+        );
+        assert_eq!(
+            status("## 漏えいの可能性がある情報\n氏名、住所"),
+            Some(Possible)
         );
     }
 
