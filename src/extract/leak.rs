@@ -392,6 +392,9 @@ fn judge(s: &Sentence, start: usize, end: usize) -> Option<LeakStatus> {
     if both_leaked_and_possible(&text[..start], after) {
         return Some(LeakStatus::Confirmed);
     }
+    if damage_from_leak(after) {
+        return None;
+    }
     if negated_after(text, end) || denied_later(after) {
         let own = own_clause(&text[..start], after);
         let possible = POSSIBLE.is_match(own) && !denies_possibility(own);
@@ -448,6 +451,17 @@ fn not_data(before: &str) -> bool {
     static M: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?:資金|金銭|現金|預金|売上金)(?:を|が|の)?$"));
     M.is_match(before)
+}
+
+/// 「情報流出による二次被害は確認されておりません」: a statement about the
+/// damage a leak would cause, not about leakage itself.
+fn damage_from_leak(after: &str) -> bool {
+    static D: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^(?:等)?(?:による|に伴う|に起因する|を原因とする)(?:二次被害|二次的な被害|被害|不正利用)",
+        )
+    });
+    D.is_match(after)
 }
 
 /// 「流出しているメールアドレスとパスワードのリストを用いた攻撃」: credentials
@@ -873,6 +887,14 @@ mod tests {
         assert_eq!(
             status("顧客の通信記録の侵害のおそれがあります。"),
             Some(Possible)
+        );
+    }
+
+    #[test]
+    fn damage_from_a_leak_is_not_leakage() {
+        assert_eq!(
+            status("現時点において、情報流出による二次被害の発生は確認されておりません。"),
+            Some(NoneStated)
         );
     }
 
