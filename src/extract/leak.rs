@@ -177,8 +177,10 @@ fn statements(sentences: &[Sentence], mut found: impl FnMut(LeakStatus, &str, &s
         {
             return;
         }
-        if let Some(m) = MISDISPLAYED
-            .find(text)
+        if let Some(m) = text
+            .contains("表示")
+            .then(|| MISDISPLAYED.find(text))
+            .flatten()
             .filter(|m| !negated_after(text, m.end()) && !shown_possibly(&text[m.end()..]))
             && !s.is_heading
             && !found(LeakStatus::Confirmed, text, m.as_str())
