@@ -70,6 +70,15 @@ static LEAK: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Personal data accessed by a third party (C9): as fact (「個人データに
+/// アクセスされたことを確認」) confirmed, as a possibility (「個人情報等に
+/// アクセスされたおそれ」) possible. Access to a system alone says nothing.
+static ACCESSED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:個人情報|顧客情報|お客様情報|お客さま情報|会員情報|個人データ|患者情報)(?:等)?(?:の一部)?(?:に|へ)(?:対して)?、?(?:第三者が|第三者により|外部から|不正に)?(?:不正)?アクセスされた(?:(?:可能性|おそれ|恐れ)|(?P<fact>ことを確認|ことが確認|ことが判明|事実を確認|事実が判明))",
+    )
+});
+
 /// A merely viewable state is a possible leak.
 static VIEWABLE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -194,6 +203,19 @@ fn statements(sentences: &[Sentence], mut found: impl FnMut(LeakStatus, &str, &s
             && !found(LeakStatus::Confirmed, text, "misdelivery")
         {
             return;
+        }
+        if let Some(c) = ACCESSED.captures(text)
+            && let Some(m) = c.get(0)
+            && !negated_after(text, m.end())
+        {
+            let status = if c.name("fact").is_some() {
+                LeakStatus::Confirmed
+            } else {
+                LeakStatus::Possible
+            };
+            if !found(status, text, m.as_str()) {
+                return;
+            }
         }
         if let Some(m) = VIEWABLE
             .find(text)
@@ -896,6 +918,24 @@ mod tests {
     fn damage_from_a_leak_is_not_leakage() {
         assert_eq!(
             status("現時点において、情報流出による二次被害の発生は確認されておりません。"),
+            Some(NoneStated)
+        );
+    }
+
+    #[test]
+    fn personal_data_accessed_by_a_third_party() {
+        assert_eq!(
+            status(
+                "会員情報等にアクセスされたおそれがありますが、外部への流出は確認されておりません。"
+            ),
+            Some(Possible)
+        );
+        assert_eq!(
+            status("調査の結果、個人データに不正にアクセスされたことが判明しました。"),
+            Some(Confirmed)
+        );
+        assert_eq!(
+            status("管理画面に第三者がアクセスした痕跡がありました。"),
             Some(NoneStated)
         );
     }
