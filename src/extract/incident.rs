@@ -615,7 +615,9 @@ fn accepts(kind: IncidentType, text: &str, start: usize, end: usize) -> bool {
     {
         return false;
     }
-    if kind != IncidentType::SystemFailure && (conditional(before, after) || prevention(after)) {
+    if kind != IncidentType::SystemFailure
+        && (conditional(before, after) || prevention(after) || damage_denied(after))
+    {
         return false;
     }
     match kind {
@@ -647,6 +649,18 @@ fn conditional(before: &str, after: &str) -> bool {
     static THREAT: LazyLock<Regex> =
         LazyLock::new(|| re(r"^(?:され|を受け)る(?:おそれ|恐れ|可能性|危険|こと(?:が|も)あ)"));
     before.contains("場合") || THREAT.is_match(after)
+}
+
+/// 「本件に起因すると考えられるフィッシング詐欺メールや第三者による不正
+/// ログイン等の被害事例の確認、弊社に報告はされておりません」: the cue
+/// names damage whose occurrence the sentence ends by denying, however far.
+fn damage_denied(after: &str) -> bool {
+    static D: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^[^。]{0,60}?(?:被害|事例|事実|痕跡|形跡)[^。]{0,30}?(?:確認|報告|発生|把握)(?:は|も|を)?[^。]{0,8}?(?:おりません|いません|ございません|ありません|ませんでした)[。)」]*$",
+        )
+    });
+    D.is_match(after)
 }
 
 /// 「作業ミスを防ぐための…」: a measure against the cue.
@@ -1281,6 +1295,20 @@ mod tests {
                 "移行作業中のデータベースが一時的にインターネット上からアクセスができる状況となり、その間に第三者による不正アクセスを受けました。"
             ),
             [UnauthorizedAccess, Misconfiguration]
+        );
+    }
+
+    #[test]
+    fn damage_denied_at_the_end_of_the_sentence() {
+        assert_eq!(
+            types(
+                "現時点において、本件に起因すると考えられるフィッシングメールや不正ログイン等の被害事例の確認、当社への報告はされておりません。"
+            ),
+            []
+        );
+        assert_eq!(
+            types("当社を装ったフィッシングメールが送信され、複数の被害が確認されました。"),
+            [Phishing]
         );
     }
 
