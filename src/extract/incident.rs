@@ -18,7 +18,9 @@
 //!   (backdoor, web shell, info-stealer) counts; 「ウイルス感染を装う」 is a
 //!   fake.
 //! - `web_tampering`: pages, links or payment screens altered (改ざん / 改変
-//!   with a page word, 不正なスクリプト).
+//!   with a page word, 不正なスクリプト), also told by the effect (「本来とは
+//!   異なる内容が表示」「無関係の外部サイトへのリンク」「意図しないポップアップ」
+//!   「不正に設置されたページ」).
 //! - `phishing`: phishing or spoofed mail / sites as fact, not as a
 //!   possibility; 「なりすましで…ログイン」 is a login, not phishing.
 //! - `misconfiguration`: a named setting or operational mistake
@@ -31,7 +33,18 @@
 //!   unusable or is being restored — not containment (サーバーの停止,
 //!   ネットワークの遮断, 「稼働停止等の対策」), a suspended account, a
 //!   sanction (入札参加停止) or stopped orders to a partner. Restoration wording counts
-//!   in countermeasure sections too (「サイトの再開について」).
+//!   in countermeasure sections too (「サイトの再開について」), and in a
+//!   request that says it is under way (「復旧まで今しばらくお待ちください」).
+//!   Also 「ホームページを一時閉鎖」「ファイルを見ることができなくなり」「アクセス
+//!   不能」 and a partial stop of a user-facing service (「一部機能の制限」).
+//!   Not: the attacker shut out (「遮断後のアクセス不能確認」), the issuer no
+//!   longer using the implicated component (「当該外部サービスの利用を停止」), a
+//!   stop or restart in a sentence saying operations were unaffected
+//!   (「平常業務への影響はございません」), 再構築 as a countermeasure.
+//!
+//! A footnote defining a term (「※2 …侵入経路…を解析・記録する調査」) gives
+//! no type; a denied path (「侵入経路の特定には至っておりません」) still
+//! presupposes the intrusion.
 //!
 //! ```
 //! let doc = jpnotice::Document::new(
@@ -602,7 +615,9 @@ fn accepts(kind: IncidentType, text: &str, start: usize, end: usize) -> bool {
     {
         return false;
     }
-    if kind != IncidentType::SystemFailure && (conditional(before, after) || prevention(after)) {
+    if kind != IncidentType::SystemFailure
+        && (conditional(before, after) || prevention(after) || damage_denied(after))
+    {
         return false;
     }
     match kind {
@@ -634,6 +649,18 @@ fn conditional(before: &str, after: &str) -> bool {
     static THREAT: LazyLock<Regex> =
         LazyLock::new(|| re(r"^(?:され|を受け)る(?:おそれ|恐れ|可能性|危険|こと(?:が|も)あ)"));
     before.contains("場合") || THREAT.is_match(after)
+}
+
+/// 「本件に起因すると考えられるフィッシング詐欺メールや第三者による不正
+/// ログイン等の被害事例の確認、弊社に報告はされておりません」: the cue
+/// names damage whose occurrence the sentence ends by denying, however far.
+fn damage_denied(after: &str) -> bool {
+    static D: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^[^。]{0,60}?(?:被害|事例|事実|痕跡|形跡)[^。]{0,30}?(?:確認|報告|発生|把握)(?:は|も|を)?[^。]{0,8}?(?:おりません|いません|ございません|ありません|ませんでした)[。)」]*$",
+        )
+    });
+    D.is_match(after)
 }
 
 /// 「作業ミスを防ぐための…」: a measure against the cue.
@@ -1268,6 +1295,20 @@ mod tests {
                 "移行作業中のデータベースが一時的にインターネット上からアクセスができる状況となり、その間に第三者による不正アクセスを受けました。"
             ),
             [UnauthorizedAccess, Misconfiguration]
+        );
+    }
+
+    #[test]
+    fn damage_denied_at_the_end_of_the_sentence() {
+        assert_eq!(
+            types(
+                "現時点において、本件に起因すると考えられるフィッシングメールや不正ログイン等の被害事例の確認、当社への報告はされておりません。"
+            ),
+            []
+        );
+        assert_eq!(
+            types("当社を装ったフィッシングメールが送信され、複数の被害が確認されました。"),
+            [Phishing]
         );
     }
 

@@ -19,6 +19,16 @@
 //! report's title, 「判明しましたら」, 「流出した事実があるかを確認」 and
 //! money (資金を流出) say nothing.
 //!
+//! Statements also count in the clause that leads a request (「流出したとの
+//! 報告は受けておりませんが、…ご注意ください」); a bare denial under a leak
+//! heading (【情報漏洩に関して】 「現時点で確認されておりません」), a possibility
+//! judged low (「可能性は極めて低い」), 「漏洩の心配はございません」 and 「調査中
+//! ですが、現時点では確認されておりません」 are not_found; data shown to other
+//! users by mistake is confirmed; 「流出の有無…断定が困難」 and 「流出した
+//! 情報の範囲は調査中」 are possible; 「可能性については、…調査を継続」 says
+//! nothing. When nothing else is said, a title naming a leak (「個人情報
+//! 漏洩に関するお詫び」) states it.
+//!
 //! The first that applies wins: confirmed, possible, not_found, none_stated.
 //!
 //! ```
@@ -57,6 +67,15 @@ fn re(pattern: &str) -> Regex {
 static LEAK: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"漏えい|漏洩|漏れ|流出|流失|(?:情報|記録|データ)(?:の|が)侵害|外部(?:へ|に)(?:送信|持ち出)|持ち出|売却|窃取|奪取|盗取|盗み出|抜き取|閲覧され|閲覧された|リークサイト|ダークウェブ|暴露|外部に公開され|インターネット上に公開され|第三者に(?:提供|売却)",
+    )
+});
+
+/// Personal data accessed by a third party (C9): as fact (「個人データに
+/// アクセスされたことを確認」) confirmed, as a possibility (「個人情報等に
+/// アクセスされたおそれ」) possible. Access to a system alone says nothing.
+static ACCESSED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:個人情報|顧客情報|お客様情報|お客さま情報|会員情報|個人データ|患者情報)(?:等)?(?:の一部)?(?:に|へ)(?:対して)?、?(?:第三者が|第三者により|外部から|不正に)?(?:不正)?アクセスされた(?:(?:可能性|おそれ|恐れ)|(?P<fact>ことを確認|ことが確認|ことが判明|事実を確認|事実が判明))",
     )
 });
 
@@ -167,8 +186,10 @@ fn statements(sentences: &[Sentence], mut found: impl FnMut(LeakStatus, &str, &s
         {
             return;
         }
-        if let Some(m) = MISDISPLAYED
-            .find(text)
+        if let Some(m) = text
+            .contains("表示")
+            .then(|| MISDISPLAYED.find(text))
+            .flatten()
             .filter(|m| !negated_after(text, m.end()) && !shown_possibly(&text[m.end()..]))
             && !s.is_heading
             && !found(LeakStatus::Confirmed, text, m.as_str())
@@ -182,6 +203,19 @@ fn statements(sentences: &[Sentence], mut found: impl FnMut(LeakStatus, &str, &s
             && !found(LeakStatus::Confirmed, text, "misdelivery")
         {
             return;
+        }
+        if let Some(c) = ACCESSED.captures(text)
+            && let Some(m) = c.get(0)
+            && !negated_after(text, m.end())
+        {
+            let status = if c.name("fact").is_some() {
+                LeakStatus::Confirmed
+            } else {
+                LeakStatus::Possible
+            };
+            if !found(status, text, m.as_str()) {
+                return;
+            }
         }
         if let Some(m) = VIEWABLE
             .find(text)
@@ -382,6 +416,9 @@ fn judge(s: &Sentence, start: usize, end: usize) -> Option<LeakStatus> {
     if both_leaked_and_possible(&text[..start], after) {
         return Some(LeakStatus::Confirmed);
     }
+    if damage_from_leak(after) {
+        return None;
+    }
     if negated_after(text, end) || denied_later(after) {
         let own = own_clause(&text[..start], after);
         let possible = POSSIBLE.is_match(own) && !denies_possibility(own);
@@ -397,12 +434,21 @@ fn judge(s: &Sentence, start: usize, end: usize) -> Option<LeakStatus> {
     if POSSIBLE.is_match(clause) && !investigating(clause) || text[..start].ends_with("又は") {
         // A section heading 「情報漏洩の可能性について」 only names a topic.
         let topic_only = s.is_heading
-            && (s.section != Section::Header && s.text.ends_with("について")
+            && (s.section != Section::Header && topic_heading(&s.text)
                 || s.section == Section::Header && follow_up_title(&s.text));
         return (!topic_only).then_some(LeakStatus::Possible);
     }
     let fact = FACT.is_match(after) && (!s.is_heading || heading_states_fact(after));
     fact.then_some(LeakStatus::Confirmed)
+}
+
+/// A body heading that names a topic: 「情報漏洩の可能性について」
+/// 「4.原因および情報漏えいの可能性」.
+fn topic_heading(text: &str) -> bool {
+    let t = text.trim_end_matches(['】', ']', ')', '」', '■']);
+    ["について", "に関して", "可能性", "おそれ", "恐れ"]
+        .iter()
+        .any(|end| t.ends_with(end))
 }
 
 /// 「情報漏えいの可能性に関するお知らせ(続報)」: a follow-up report's title
@@ -429,6 +475,17 @@ fn not_data(before: &str) -> bool {
     static M: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?:資金|金銭|現金|預金|売上金)(?:を|が|の)?$"));
     M.is_match(before)
+}
+
+/// 「情報流出による二次被害は確認されておりません」: a statement about the
+/// damage a leak would cause, not about leakage itself.
+fn damage_from_leak(after: &str) -> bool {
+    static D: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^(?:等)?(?:による|に伴う|に起因する|を原因とする)(?:二次被害|二次的な被害|被害|不正利用)",
+        )
+    });
+    D.is_match(after)
 }
 
 /// 「流出しているメールアドレスとパスワードのリストを用いた攻撃」: credentials
@@ -858,6 +915,32 @@ mod tests {
     }
 
     #[test]
+    fn damage_from_a_leak_is_not_leakage() {
+        assert_eq!(
+            status("現時点において、情報流出による二次被害の発生は確認されておりません。"),
+            Some(NoneStated)
+        );
+    }
+
+    #[test]
+    fn personal_data_accessed_by_a_third_party() {
+        assert_eq!(
+            status(
+                "会員情報等にアクセスされたおそれがありますが、外部への流出は確認されておりません。"
+            ),
+            Some(Possible)
+        );
+        assert_eq!(
+            status("調査の結果、個人データに不正にアクセスされたことが判明しました。"),
+            Some(Confirmed)
+        );
+        assert_eq!(
+            status("管理画面に第三者がアクセスした痕跡がありました。"),
+            Some(NoneStated)
+        );
+    }
+
+    #[test]
     fn misuse_alone_is_none_stated() {
         assert_eq!(
             status("現時点で不正利用等の被害は確認されておりません。"),
@@ -994,6 +1077,20 @@ mod tests {
                 "今回の攻撃は、流出しているメールアドレスとパスワードのリストを用いたものでした。"
             ),
             Some(NoneStated)
+        );
+    }
+
+    #[test]
+    fn a_heading_naming_the_possibility_is_a_topic() {
+        assert_eq!(
+            status(
+                "## 4.原因および情報漏えいの可能性\n調査の結果、情報漏えいの事実は確認されませんでした。"
+            ),
+            Some(NotFound)
+        );
+        assert_eq!(
+            status("## 漏えいの可能性がある情報\n氏名、住所"),
+            Some(Possible)
         );
     }
 
