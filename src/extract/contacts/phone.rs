@@ -317,8 +317,11 @@ fn accept(
             }
             format_by_plan(&digits)?
         }
-        // The written grouping only decides that this is a number; the
-        // value is grouped as the numbering plan groups it.
+        // A grouping of the standard shape stands as written; another one
+        // only decides that this is a number, grouped then as the
+        // numbering plan groups it (loading the plan costs a quarter of a
+        // second, so it is not loaded for well-written numbers).
+        3 if standard_grouping(&groups) => groups.join("-"),
         2 | 3 if groups_fit(&groups) => format_by_plan(&digits).unwrap_or_else(|| groups.join("-")),
         _ => return None,
     };
@@ -391,6 +394,33 @@ fn groups_fit(groups: &[String]) -> bool {
     match groups.len() {
         2 => (2..=5).contains(&len(0)) && (5..=8).contains(&len(1)),
         3 => (2..=5).contains(&len(0)) && (1..=4).contains(&len(1)) && (3..=4).contains(&len(2)),
+        _ => false,
+    }
+}
+
+/// A written grouping of the standard shape: a fixed-line number of ten
+/// digits whose area code and local number have six digits together
+/// (「03-1234-5678」「0493-81-6089」), a mobile, IP or M2M number 3-4-4
+/// (「090-1234-5678」), a free-dial or navi-dial number 4-3-3
+/// (「0120-123-456」) or 4-3-4 (「0800-123-4567」).
+///
+/// ```
+/// use jpnotice::extract::contacts::phone::standard_grouping;
+/// let g = |s: &str| s.split('-').map(str::to_owned).collect::<Vec<_>>();
+/// assert!(standard_grouping(&g("0493-81-6089")));
+/// assert!(!standard_grouping(&g("0997-223-333")));
+/// ```
+pub fn standard_grouping(groups: &[String]) -> bool {
+    let [a, l, s] = groups else {
+        return false;
+    };
+    let (a, l, s) = (a.as_str(), l.as_str(), s.as_str());
+    let special = ["0120", "0800", "0570", "0990"].contains(&a);
+    match (a.len(), l.len(), s.len()) {
+        (4, 3, 3) if special => true,
+        (4, 3, 4) if a == "0800" => true,
+        (3, 4, 4) => ["070", "080", "090", "050", "020", "060"].contains(&a),
+        (2..=5, 1..=4, 4) => a.len() + l.len() == 6 && !special && a.starts_with('0'),
         _ => false,
     }
 }
