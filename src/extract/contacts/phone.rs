@@ -420,7 +420,13 @@ pub fn standard_grouping(groups: &[String]) -> bool {
         (4, 3, 3) if special => true,
         (4, 3, 4) if a == "0800" => true,
         (3, 4, 4) => ["070", "080", "090", "050", "020", "060"].contains(&a),
-        (2..=5, 1..=4, 4) => a.len() + l.len() == 6 && !special && a.starts_with('0'),
+        // 03 and 06 are two-digit area codes: 「0312-34-5678」 is misgrouped.
+        (2..=5, 1..=4, 4) => {
+            a.len() + l.len() == 6
+                && !special
+                && a.starts_with('0')
+                && (a.len() == 2 || !(a.starts_with("03") || a.starts_with("06")))
+        }
         _ => false,
     }
 }
@@ -561,7 +567,9 @@ mod tests {
     fn written_grouping_gives_way_to_the_plan() {
         // A 4-digit area code written as if it had 3 subscriber digits.
         assert_eq!(numbers("電話 0997-223-333"), ["0997-22-3333"]);
-        assert_eq!(numbers("TEL 0156-45-2211"), ["01564-5-2211"]);
+        // A grouping of the standard shape (area and local code six
+        // digits together, four subscriber digits) stands as written.
+        assert_eq!(numbers("TEL 0156-45-2211"), ["0156-45-2211"]);
         assert_eq!(numbers("TEL 01564-5-2211"), ["01564-5-2211"]);
         assert_eq!(numbers("電話 0312-34-5678"), ["03-1234-5678"]);
         // A toll-free number written 4-2-4 comes out 4-3-3.
