@@ -61,7 +61,7 @@ struct PdfLimits {
     /// Memory (address space) limit of a PDF extraction, in MiB.
     #[arg(long, default_value_t = 4096)]
     pdf_memory_mb: u64,
-    /// PDF engines to try, in order (oxidize-pdf, pdf-extract, pdftotext).
+    /// PDF engines to try, in order (native, oxidize-pdf, pdf-extract, pdftotext).
     #[arg(long, value_delimiter = ',', default_values_t = jpnotice::pdf::Engine::ALL.map(|e| e.name().to_string()))]
     pdf_engines: Vec<String>,
 }

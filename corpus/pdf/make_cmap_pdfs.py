@@ -141,6 +141,9 @@ def truetype_font():
     fb.setupNameTable({"familyName": "JpnoticeTest", "styleName": "Regular"})
     fb.setupOS2()
     fb.setupPost()
+    # Fixed timestamps (2024-01-01, seconds since 1904), so the bytes do not change from run to run.
+    fb.font.recalcTimestamp = False
+    fb.font["head"].created = fb.font["head"].modified = 3786912000
     buf = io.BytesIO()
     fb.font.save(buf)
     gid = {c: i for i, c in enumerate(chars, start=1)}

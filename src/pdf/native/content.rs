@@ -9,10 +9,10 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use pdf_extract::content::Content;
 use pdf_extract::{Dictionary, Document, Object, ObjectId};
 
 use super::font::{Font, number};
+use super::lexer::{Lexer, Operand};
 
 /// How deeply form XObjects may nest.
 pub const MAX_FORM_DEPTH: usize = 8;
@@ -133,8 +133,11 @@ pub fn page_glyphs(
     Ok(runner.out)
 }
 
-fn operand(ops: &[Object], i: usize) -> f64 {
-    ops.get(i).and_then(number).unwrap_or(0.0)
+fn operand(ops: &[Operand], i: usize) -> f64 {
+    match ops.get(i) {
+        Some(Operand::Number(n)) if n.is_finite() => *n,
+        _ => 0.0,
+    }
 }
 
 impl<'a> Runner<'a> {
@@ -144,82 +147,82 @@ impl<'a> Runner<'a> {
         resources: &[&'a Dictionary],
         mut state: State,
     ) -> Result<(), String> {
-        let content = Content::decode(bytes).map_err(|e| e.to_string())?;
+        let mut lexer = Lexer::new(bytes);
+        let mut ops: Vec<Operand> = Vec::new();
         let mut stack: Vec<State> = Vec::new();
-        for op in &content.operations {
-            let ops = &op.operands;
-            match op.operator.as_str() {
-                "q" => stack.push(state.clone()),
-                "Q" => {
+        while let Some(operator) = lexer.next_operator(&mut ops) {
+            let ops = &ops;
+            match operator {
+                b"q" => stack.push(state.clone()),
+                b"Q" => {
                     if let Some(saved) = stack.pop() {
                         state = saved;
                     }
                 }
-                "cm" if ops.len() == 6 => {
+                b"cm" if ops.len() == 6 => {
                     let m: Matrix = std::array::from_fn(|i| operand(ops, i));
                     state.ctm = mul(&m, &state.ctm);
                 }
-                "BT" => {
+                b"BT" => {
                     self.tm = IDENTITY;
                     self.tlm = IDENTITY;
                 }
-                "Tf" => {
-                    state.font = ops
-                        .first()
-                        .and_then(|n| n.as_name().ok())
-                        .and_then(|n| self.font(resources, n));
+                b"Tf" => {
+                    state.font = ops.first().and_then(|n| match n {
+                        Operand::Name(n) => self.font(resources, n),
+                        _ => None,
+                    });
                     state.size = operand(ops, 1);
                 }
-                "Tc" => state.char_space = operand(ops, 0),
-                "Tw" => state.word_space = operand(ops, 0),
-                "Tz" => state.scale = operand(ops, 0) / 100.0,
-                "TL" => state.leading = operand(ops, 0),
-                "Ts" => state.rise = operand(ops, 0),
-                "Td" => self.next_line(operand(ops, 0), operand(ops, 1)),
-                "TD" => {
+                b"Tc" => state.char_space = operand(ops, 0),
+                b"Tw" => state.word_space = operand(ops, 0),
+                b"Tz" => state.scale = operand(ops, 0) / 100.0,
+                b"TL" => state.leading = operand(ops, 0),
+                b"Ts" => state.rise = operand(ops, 0),
+                b"Td" => self.next_line(operand(ops, 0), operand(ops, 1)),
+                b"TD" => {
                     state.leading = -operand(ops, 1);
                     self.next_line(operand(ops, 0), operand(ops, 1));
                 }
-                "Tm" if ops.len() == 6 => {
+                b"Tm" if ops.len() == 6 => {
                     self.tm = std::array::from_fn(|i| operand(ops, i));
                     self.tlm = self.tm;
                 }
-                "T*" => self.next_line(0.0, -state.leading),
-                "Tj" => {
-                    if let Some(Object::String(s, _)) = ops.first() {
+                b"T*" => self.next_line(0.0, -state.leading),
+                b"Tj" => {
+                    if let Some(Operand::Str(s)) = ops.first() {
                         self.show(s, &state);
                     }
                 }
-                "'" => {
+                b"'" => {
                     self.next_line(0.0, -state.leading);
-                    if let Some(Object::String(s, _)) = ops.first() {
+                    if let Some(Operand::Str(s)) = ops.first() {
                         self.show(s, &state);
                     }
                 }
-                "\"" => {
+                b"\"" => {
                     state.word_space = operand(ops, 0);
                     state.char_space = operand(ops, 1);
                     self.next_line(0.0, -state.leading);
-                    if let Some(Object::String(s, _)) = ops.get(2) {
+                    if let Some(Operand::Str(s)) = ops.get(2) {
                         self.show(s, &state);
                     }
                 }
-                "TJ" => {
-                    if let Some(Object::Array(items)) = ops.first() {
+                b"TJ" => {
+                    if let Some(Operand::Array(items)) = ops.first() {
                         for item in items {
                             match item {
-                                Object::String(s, _) => self.show(s, &state),
-                                other => {
-                                    if let Some(n) = number(other) {
-                                        self.adjust(-n / 1000.0, &state);
-                                    }
+                                Operand::Str(s) => self.show(s, &state),
+                                Operand::Number(n) if n.is_finite() => {
+                                    self.adjust(-n / 1000.0, &state);
                                 }
+                                _ => {}
                             }
                         }
                     }
                 }
-                "Do" => {
-                    if let Some(name) = ops.first().and_then(|n| n.as_name().ok()) {
+                b"Do" => {
+                    if let Some(Operand::Name(name)) = ops.first() {
                         self.form(resources, name, &state);
                     }
                 }

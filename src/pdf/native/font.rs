@@ -15,9 +15,10 @@
 //! A code none of these maps has no text: the caller drops the glyph and
 //! counts it.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
-use pdf_extract::{Dictionary, Document, Object};
+use pdf_extract::{Dictionary, Document, Object, Stream};
 use pdfrum_cmap::{CMap, CharCode, Cid, CidSet};
 use pdfrum_common::Diagnostics;
 use pdfrum_object::Name;
@@ -57,8 +58,11 @@ enum Kind {
     Composite {
         cmap: Box<CMap>,
         collection: CidSet,
-        /// Glyph → Unicode from an embedded TrueType program's cmap.
-        glyph_text: HashMap<u16, char>,
+        /// An embedded TrueType program (still compressed), read only when
+        /// a code has no other map.
+        program: Option<Box<Stream>>,
+        /// Glyph → Unicode from the program's cmap (built on first use).
+        glyph_text: OnceCell<HashMap<u16, char>>,
         /// CID → glyph (CIDToGIDMap stream); identity when absent.
         cid_to_gid: Option<Vec<u16>>,
         default_width: f64,
@@ -140,6 +144,7 @@ impl Font {
             Kind::Composite {
                 cmap,
                 collection,
+                program,
                 glyph_text,
                 cid_to_gid,
                 default_width,
@@ -160,7 +165,16 @@ impl Font {
                                 Some(map) => *map.get(usize::from(cid))?,
                                 None => cid,
                             };
-                            glyph_text.get(&gid).map(|c| c.to_string())
+                            glyph_text
+                                .get_or_init(|| {
+                                    program
+                                        .as_ref()
+                                        .and_then(|s| s.decompressed_content().ok())
+                                        .map(|b| truetype_glyph_text(&b))
+                                        .unwrap_or_default()
+                                })
+                                .get(&gid)
+                                .map(|c| c.to_string())
                         });
                     let advance = if self.vertical {
                         vertical_widths
@@ -283,7 +297,7 @@ fn composite(doc: &Document, dict: &Dictionary, to_unicode: Option<ToUnicode>) -
         .and_then(|d| deref(doc, d))
         .and_then(|d| d.as_dict().ok());
     let mut collection = cmap.charset();
-    let mut glyph_text = HashMap::new();
+    let mut program = None;
     let mut cid_to_gid = None;
     let (mut default_width, mut widths) = (1.0, HashMap::new());
     let (mut default_vertical, mut vertical_widths) = (-1.0, HashMap::new());
@@ -314,19 +328,19 @@ fn composite(doc: &Document, dict: &Dictionary, to_unicode: Option<ToUnicode>) -
                     .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
                     .collect()
             });
-            let program = get(doc, cid_font, b"FontDescriptor")
+            program = get(doc, cid_font, b"FontDescriptor")
                 .and_then(|d| d.as_dict().ok())
-                .and_then(|d| stream_bytes(doc, d, b"FontFile2"));
-            if let Some(program) = program {
-                glyph_text = truetype_glyph_text(&program);
-            }
+                .and_then(|d| get(doc, d, b"FontFile2"))
+                .and_then(|f| f.as_stream().ok())
+                .map(|f| Box::new(f.clone()));
         }
     }
     Font {
         kind: Kind::Composite {
             cmap: Box::new(cmap),
             collection,
-            glyph_text,
+            program,
+            glyph_text: OnceCell::new(),
             cid_to_gid,
             default_width,
             widths,

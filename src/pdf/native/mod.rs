@@ -12,6 +12,7 @@
 
 pub mod content;
 pub mod font;
+pub mod lexer;
 pub mod text;
 pub mod tounicode;
 pub mod xref;

@@ -56,6 +56,18 @@ pub fn page_text(glyphs: &[Glyph]) -> String {
             .collect::<Vec<_>>(),
     );
     let in_column = column_steps(glyphs, stacked_page);
+    // Writing direction of each glyph: down for glyphs set one below the
+    // other in a column, whatever their font's direction.
+    let dirs: Vec<(f64, f64)> = (0..glyphs.len())
+        .map(|i| {
+            if in_column[i] || (i > 0 && in_column[i - 1]) {
+                (0.0, -1.0)
+            } else {
+                glyphs[i].dir
+            }
+        })
+        .collect();
+    let pitch = line_pitch(glyphs, &dirs);
     let mut out = String::new();
     // The last glyph of the line being written.
     let mut anchor: Option<usize> = None;
@@ -81,7 +93,7 @@ pub fn page_text(glyphs: &[Glyph]) -> String {
                         continue;
                     }
                     out.push('\n');
-                    if block_break(&glyphs[a], g) {
+                    if block_break(&glyphs[a], dirs[a], g, pitch) {
                         out.push('\n');
                     }
                 }
@@ -93,19 +105,44 @@ pub fn page_text(glyphs: &[Glyph]) -> String {
     out
 }
 
-/// A new line far from the last one: more than [`BLOCK_GAP`] font sizes
-/// beside it, or back over it (a new column or box). Written as an empty
-/// line, as between paragraphs.
-fn block_break(p: &Glyph, g: &Glyph) -> bool {
+/// A new line far from the last one: more than [`BLOCK_GAP`] times the
+/// page's usual line pitch beside it, or back over it (a new column or
+/// box). Written as an empty line, as between paragraphs.
+fn block_break(p: &Glyph, dir: (f64, f64), g: &Glyph, pitch: f64) -> bool {
     let size = p.size.max(g.size).max(0.01);
-    let (dx, dy) = (g.x - p.end_x, g.y - p.end_y);
-    // Beside the writing direction, positive towards the next line.
-    let next = dx * p.dir.1 - dy * p.dir.0;
-    next > BLOCK_GAP * size || next < -size
+    let next = beside(p, dir, g) / size;
+    next > (BLOCK_GAP * pitch).max(1.0) || next < -1.0
 }
 
-/// The widest gap between lines (font sizes) within one block of text.
-const BLOCK_GAP: f64 = 2.5;
+/// How far `g` starts beside the line of `p` (written in direction
+/// `dir`), towards the next line.
+fn beside(p: &Glyph, dir: (f64, f64), g: &Glyph) -> f64 {
+    // From the origin: an upright glyph in a column advances sideways.
+    let (dx, dy) = (g.x - p.x, g.y - p.y);
+    dx * dir.1 - dy * dir.0
+}
+
+/// The page's usual distance between lines, in font sizes: the median of
+/// the steps to a new line that go forward by at most 5 font sizes.
+fn line_pitch(glyphs: &[Glyph], dirs: &[(f64, f64)]) -> f64 {
+    let mut steps: Vec<f64> = glyphs
+        .windows(2)
+        .zip(dirs)
+        .filter_map(|(w, dir)| {
+            let size = w[0].size.max(w[1].size).max(0.01);
+            let next = beside(&w[0], *dir, &w[1]) / size;
+            (next > ACROSS && next <= 5.0).then_some(next)
+        })
+        .collect();
+    if steps.is_empty() {
+        return 1.5;
+    }
+    steps.sort_by(f64::total_cmp);
+    steps[steps.len() / 2]
+}
+
+/// A new line more than this many usual line pitches away starts a block.
+const BLOCK_GAP: f64 = 1.6;
 
 fn relation_of(glyphs: &[Glyph], a: usize, h: &Glyph, in_column: &[bool]) -> Relation {
     if in_column[a] && stacked(&glyphs[a], h) {

@@ -2,7 +2,8 @@
 //! broken (hand-made files, truncated uploads): every `N G obj` in the
 //! file is indexed where it starts, the last definition of a number winning
 //! as in an incremental update, and the catalog is the trailer's `/Root`
-//! or else the object that says `/Type /Catalog`.
+//! or else the object that says `/Type /Catalog`. A stream whose direct
+//! `/Length` does not reach its `endstream` gets the length it has.
 
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -15,6 +16,12 @@ static OBJ: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ROOT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"/Root\s*(\d+)\s+(\d+)\s+R").expect("valid regex"));
+static STREAM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"/Length[\r\n\t \x0c]+(\d+)([\r\n\t \x0c]*(?:/[^>]*)?)>>[\r\n\t \x0c]*stream(\r\n|\r|\n)",
+    )
+    .expect("valid regex")
+});
 static CATALOG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"/Type\s*/Catalog\b").expect("valid regex"));
 
@@ -27,6 +34,8 @@ static CATALOG: LazyLock<Regex> =
 /// assert!(String::from_utf8_lossy(&fixed).contains("xref\n0 2\n"));
 /// ```
 pub fn rebuild(bytes: &[u8]) -> Option<Vec<u8>> {
+    let fixed = fix_stream_lengths(bytes);
+    let bytes = fixed.as_slice();
     let mut objects: BTreeMap<u32, (u16, usize)> = BTreeMap::new();
     for caps in OBJ.captures_iter(bytes) {
         let (Some(num), Some(generation)) = (caps.get(1), caps.get(2)) else {
@@ -79,4 +88,57 @@ pub fn rebuild(bytes: &[u8]) -> Option<Vec<u8>> {
     out.extend_from_slice(&root.1);
     out.extend_from_slice(format!(" R >>\nstartxref\n{xref_at}\n%%EOF\n").as_bytes());
     Some(out)
+}
+
+/// The bytes with each direct stream `/Length` set to where the stream's
+/// `endstream` is.
+fn fix_stream_lengths(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut copied = 0;
+    for caps in STREAM.captures_iter(bytes) {
+        let (Some(length), Some(all)) = (caps.get(1), caps.get(0)) else {
+            continue;
+        };
+        if length.start() < copied {
+            continue;
+        }
+        let data = all.end();
+        let declared = std::str::from_utf8(length.as_bytes())
+            .ok()
+            .and_then(|l| l.parse::<usize>().ok())
+            .unwrap_or(usize::MAX);
+        if let Some(after) = data.checked_add(declared).and_then(|at| bytes.get(at..)) {
+            let after = after.strip_prefix(b"\r").unwrap_or(after);
+            let after = after.strip_prefix(b"\n").unwrap_or(after);
+            if after.starts_with(b"endstream") {
+                continue;
+            }
+        }
+        let Some(end) = bytes[data..].windows(9).position(|w| w == b"endstream") else {
+            continue;
+        };
+        let mut actual = end;
+        while actual > 0 && matches!(bytes[data + actual - 1], b'\r' | b'\n') {
+            actual -= 1;
+        }
+        out.extend_from_slice(&bytes[copied..length.start()]);
+        out.extend_from_slice(actual.to_string().as_bytes());
+        copied = length.end();
+    }
+    out.extend_from_slice(&bytes[copied..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wrong_stream_length_is_set_to_the_stream_and_a_right_one_kept() {
+        let pdf = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n2 0 obj\n<< /Length 3 >>\nstream\nBT (Hello) Tj ET\nendstream\nendobj\n3 0 obj\n<< /Length 2 >>\nstream\nq\n\nendstream\nendobj\n";
+        let fixed = String::from_utf8(rebuild(pdf).unwrap()).unwrap();
+        assert!(fixed.contains("<< /Length 16 >>"), "{fixed}");
+        assert!(fixed.contains("<< /Length 2 >>"), "{fixed}");
+        assert!(fixed.contains("/Root 1 0 R"), "{fixed}");
+    }
 }
