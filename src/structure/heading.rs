@@ -7,9 +7,11 @@
 //! That last test needs the neighbouring lines and is made by
 //! [`crate::structure`]; this module reads one line.
 //!
+//! Lines are read in normalized text (NFKC: 「２．」 is 「2.」).
+//!
 //! ```
 //! use jpnotice::structure::heading::{marker, Style};
-//! assert_eq!(marker("２．発生の経緯").map(|m| m.style), Some(Style::Decimal));
+//! assert_eq!(marker("2. 発生の経緯").map(|m| m.style), Some(Style::Decimal));
 //! assert_eq!(marker("(1) 原因").map(|m| m.style), Some(Style::ParenDecimal));
 //! assert_eq!(marker("・氏名").map(|m| m.style), Some(Style::Bullet('・')));
 //! assert_eq!(marker("【経緯】").map(|m| m.style), Some(Style::Bracketed));

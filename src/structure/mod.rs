@@ -259,7 +259,7 @@ impl Structure {
     /// ```
     /// let text = "## 経緯\n不正アクセスを受けました。";
     /// let s = jpnotice::structure::Structure::new(text);
-    /// assert_eq!(s.render(text), "heading 2 | | 経緯\nparagraph | 経緯 | 不正アクセスを受けました。\n");
+    /// assert_eq!(s.render(text), "heading 2 |  | 経緯\nparagraph | 経緯 | 不正アクセスを受けました。\n");
     /// ```
     pub fn render(&self, text: &str) -> String {
         let mut out = String::new();

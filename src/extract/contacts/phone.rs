@@ -24,7 +24,10 @@
 //! reception numbers (「受付番号」「ID」 precede), and short numbers such as
 //! 「#9110」「110番」.
 
-use phonenumber::{Mode, country::Id};
+use std::sync::LazyLock;
+
+use phonenumber::country::Id;
+use phonenumber::metadata::Database;
 
 /// What kind of line a number reaches, from its leading digits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -317,11 +320,8 @@ fn accept(
             }
             format_by_plan(&digits)?
         }
-        // A grouping of the standard shape stands as written; another one
-        // only decides that this is a number, grouped then as the
-        // numbering plan groups it (loading the plan costs a quarter of a
-        // second, so it is not loaded for well-written numbers).
-        3 if standard_grouping(&groups) => groups.join("-"),
+        // The written grouping only decides that this is a number; the
+        // value is grouped as the numbering plan groups it.
         2 | 3 if groups_fit(&groups) => format_by_plan(&digits).unwrap_or_else(|| groups.join("-")),
         _ => return None,
     };
@@ -398,37 +398,39 @@ fn groups_fit(groups: &[String]) -> bool {
     }
 }
 
-/// A written grouping of the standard shape: a fixed-line number of ten
-/// digits whose area code and local number have six digits together
-/// (「03-1234-5678」「0493-81-6089」), a mobile, IP or M2M number 3-4-4
-/// (「090-1234-5678」), a free-dial or navi-dial number 4-3-3
-/// (「0120-123-456」) or 4-3-4 (「0800-123-4567」).
-///
-/// ```
-/// use jpnotice::extract::contacts::phone::standard_grouping;
-/// let g = |s: &str| s.split('-').map(str::to_owned).collect::<Vec<_>>();
-/// assert!(standard_grouping(&g("0493-81-6089")));
-/// assert!(!standard_grouping(&g("0997-223-333")));
-/// ```
-pub fn standard_grouping(groups: &[String]) -> bool {
-    let [a, l, s] = groups else {
-        return false;
-    };
-    let (a, l, s) = (a.as_str(), l.as_str(), s.as_str());
-    let special = ["0120", "0800", "0570", "0990"].contains(&a);
-    match (a.len(), l.len(), s.len()) {
-        (4, 3, 3) if special => true,
-        (4, 3, 4) if a == "0800" => true,
-        (3, 4, 4) => ["070", "080", "090", "050", "020", "060"].contains(&a),
-        // 03 and 06 are two-digit area codes: 「0312-34-5678」 is misgrouped.
-        (2..=5, 1..=4, 4) => {
-            a.len() + l.len() == 6
-                && !special
-                && a.starts_with('0')
-                && (a.len() == 2 || !(a.starts_with("03") || a.starts_with("06")))
-        }
-        _ => false,
-    }
+/// Japan's numbering plan alone (`dictionaries/phone-jp.xml`, from
+/// libphonenumber's metadata): it loads in milliseconds, where the
+/// `phonenumber` crate's whole database compiles every region's patterns.
+fn japan_plan() -> &'static Database {
+    static PLAN: LazyLock<Database> = LazyLock::new(|| {
+        Database::parse(include_str!("../../../dictionaries/phone-jp.xml"))
+            .expect("dictionaries/phone-jp.xml is valid libphonenumber metadata")
+    });
+    &PLAN
+}
+
+/// The national format of a national significant number by the plan's
+/// formats (the first whose leading digits and pattern fit), with the
+/// national prefix 「0」 before the first group: what libphonenumber's
+/// national mode writes. (The `phonenumber` crate's own formatter loads its
+/// whole database whatever database it is given.)
+fn national_format(plan: &Database, national: &str) -> Option<String> {
+    let meta = plan.by_id("JP")?;
+    let format = meta.formats().iter().find(|f| {
+        let leading = f
+            .leading_digits()
+            .last()
+            .is_none_or(|re| re.find(national).is_some_and(|m| m.start() == 0));
+        leading
+            && f.pattern()
+                .find(national)
+                .is_some_and(|m| m.start() == 0 && m.end() == national.len())
+    })?;
+    let grouped = format.pattern().replace(national, format.format());
+    Some(format!(
+        "{}{grouped}",
+        meta.national_prefix().unwrap_or("0")
+    ))
 }
 
 /// Groups a bare digit string by the numbering plan (libphonenumber
@@ -439,8 +441,9 @@ pub fn standard_grouping(groups: &[String]) -> bool {
 /// assert_eq!(format_by_plan("0312345678").as_deref(), Some("03-1234-5678"));
 /// ```
 pub fn format_by_plan(digits: &str) -> Option<String> {
-    let number = phonenumber::parse(Some(Id::JP), digits).ok()?;
-    let formatted = number.format().mode(Mode::National).to_string();
+    let plan = japan_plan();
+    let number = phonenumber::parse_with(plan, Some(Id::JP), digits).ok()?;
+    let formatted = national_format(plan, &number.national().to_string())?;
     let only_digits: String = formatted.chars().filter(char::is_ascii_digit).collect();
     (only_digits == digits).then(|| formatted.replace(' ', "-"))
 }
@@ -564,12 +567,15 @@ mod tests {
     }
 
     #[test]
+    fn the_japan_plan_loads() {
+        assert!(japan_plan().by_id("JP").is_some());
+    }
+
+    #[test]
     fn written_grouping_gives_way_to_the_plan() {
         // A 4-digit area code written as if it had 3 subscriber digits.
         assert_eq!(numbers("電話 0997-223-333"), ["0997-22-3333"]);
-        // A grouping of the standard shape (area and local code six
-        // digits together, four subscriber digits) stands as written.
-        assert_eq!(numbers("TEL 0156-45-2211"), ["0156-45-2211"]);
+        assert_eq!(numbers("TEL 0156-45-2211"), ["01564-5-2211"]);
         assert_eq!(numbers("TEL 01564-5-2211"), ["01564-5-2211"]);
         assert_eq!(numbers("電話 0312-34-5678"), ["03-1234-5678"]);
         // A toll-free number written 4-2-4 comes out 4-3-3.
