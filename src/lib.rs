@@ -197,7 +197,8 @@ impl Parser {
             None => embedded_vocabulary(),
         };
         let data_items = extract::data_items::extract(&doc, vocabulary, &mut warnings);
-        let (notice_kind, incident_types) = extract::kind::classify(&doc);
+        let (notice_kind, incident_types) =
+            extract::kind::classify_titled(&doc, meta.title.as_deref().unwrap_or_default());
         let leak_status = extract::leak::extract(&doc);
         let (contacts, urls) = extract::contacts::extract(&doc, &mut warnings);
         Notice {

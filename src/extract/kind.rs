@@ -99,8 +99,15 @@ static IMPERSONATION_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 /// assert_eq!(classify(&doc), (Some(NoticeKind::IncidentReport), vec![IncidentType::Other]));
 /// ```
 pub fn classify(doc: &Document) -> (Option<NoticeKind>, Vec<IncidentType>) {
+    let title = metadata::extract(doc).title.unwrap_or_default();
+    classify_titled(doc, &title)
+}
+
+/// [`classify`] with the notice's title found already (the parser finds
+/// it once for the output).
+pub fn classify_titled(doc: &Document, title: &str) -> (Option<NoticeKind>, Vec<IncidentType>) {
     let types = incident::extract(doc);
-    let kind = extract(doc, &types);
+    let kind = kind_of(doc, &types, title);
     let unclassified = types.is_empty()
         && kind == Some(NoticeKind::IncidentReport)
         && incident::names_unclassified_incident(doc.sentences());
@@ -120,11 +127,15 @@ pub fn classify(doc: &Document) -> (Option<NoticeKind>, Vec<IncidentType>) {
 /// assert_eq!(extract(&doc, &[]), Some(NoticeKind::IncidentReport));
 /// ```
 pub fn extract(doc: &Document, incident_types: &[IncidentType]) -> Option<NoticeKind> {
+    let title = metadata::extract(doc).title.unwrap_or_default();
+    kind_of(doc, incident_types, &title)
+}
+
+fn kind_of(doc: &Document, incident_types: &[IncidentType], title: &str) -> Option<NoticeKind> {
     let text = doc.text();
     if text.trim().is_empty() {
         return None;
     }
-    let title = metadata::extract(doc).title.unwrap_or_default();
     if NO_OWN_INCIDENT.is_match(text) {
         return Some(NoticeKind::Advisory);
     }
