@@ -21,7 +21,9 @@
 
 use std::ops::Range;
 
-use super::negation::{announces_items, has_leak_cue, is_advice, negation_cue};
+use super::negation::{
+    announces_items, has_leak_cue, is_advice, negation_cue, strip_trailing_bracket,
+};
 use crate::structure::lines::bracket_balance;
 use crate::structure::table::{Row, Table};
 use crate::structure::{
@@ -129,8 +131,7 @@ impl<'t> Reader<'t> {
                 // A sibling heading naming another group's data
                 // (「お客さまに関する個人情報」 after 「<記録されていた個人
                 // 情報>」) goes on listing items.
-                let sibling_group = self.block.as_ref().is_some_and(|b| level == b.level)
-                    && names_data_group(trimmed);
+                let sibling_group = self.block.is_some() && names_data_group(trimmed);
                 // A sub-heading on whom or how many (「(1)対象となる方」)
                 // leaves the items until the next heading of items.
                 if let Some(b) = &self.block
@@ -162,8 +163,12 @@ impl<'t> Reader<'t> {
                     .and_then(|r| text.get(r.range.clone()))
                     .is_some_and(header_names_items);
                 let in_block = self.block.is_some() || header_names;
-                for row in &table.rows {
-                    row_pieces(text, row, in_block, &mut self.out);
+                // Column names of a table with data rows are no unknown
+                // items (「学校名」「総数」); known items there still count.
+                let data_rows = table.header_rows < table.rows.len();
+                for (r, row) in table.rows.iter().enumerate() {
+                    let header = data_rows && r < table.header_rows;
+                    row_pieces(text, row, in_block, !header, &mut self.out);
                 }
             }
             BlockKind::ListItem { depth, body, .. } => {
@@ -405,7 +410,17 @@ fn is_lead_in(line: &str) -> bool {
         && ["情報", "項目", "種類", "内容", "内訳", "データ"]
             .iter()
             .any(|w| line.trim_end_matches([':', ' ']).ends_with(w));
-    (points_below || label_line) && announces_items(line) && line.chars().count() <= 60
+    // Below a sentence that points at a list, a leak cue is enough
+    // (「以下の情報が外部に流出した可能性があることが判明いたしました。」).
+    let announces = announces_items(line)
+        || points_below
+            && has_leak_cue(line)
+            && !is_advice(line)
+            && negation_cue(line).is_none()
+            && !["人数", "件数", "者数", "数は", "学校"]
+                .iter()
+                .any(|w| line.contains(w));
+    (points_below || label_line) && announces && line.chars().count() <= 80
 }
 
 /// A heading on the people or counts affected: 「(1)対象となる方」
@@ -421,8 +436,7 @@ fn names_affected_people(heading: &str) -> bool {
 /// A heading naming one group's personal data: 「お客さまに関する個人情報」
 /// 「当院関係者の情報」 (no cue of another section).
 fn names_data_group(heading: &str) -> bool {
-    let t = heading
-        .trim_start_matches(['#', ' '])
+    let t = strip_trailing_bracket(heading.trim_start_matches(['#', ' ', '・', '●', '■']))
         .trim_end_matches([')', '）', '】', '>', ' ']);
     t.chars().count() <= 40
         && (t.ends_with("情報") || t.ends_with("データ"))
@@ -475,14 +489,14 @@ fn outside_brackets(line: &str) -> String {
 }
 
 /// Cuts a table row into cells and each cell at `<br/>` / `<br>`.
-fn row_pieces(text: &str, row: &Row, in_block: bool, out: &mut Vec<Piece>) {
+fn row_pieces(text: &str, row: &Row, in_block: bool, lists: bool, out: &mut Vec<Piece>) {
     for cell in &row.cells {
         for line in Table::cell_lines(text, cell) {
             let trimmed = text.get(line.clone()).unwrap_or("").trim();
             if trimmed.chars().all(|c| c == '-' || c == ':' || c == ' ') {
                 continue;
             }
-            if is_list_line(trimmed) {
+            if lists && is_list_line(trimmed) {
                 out.push(Piece {
                     range: line,
                     in_block,

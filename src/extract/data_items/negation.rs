@@ -202,6 +202,7 @@ pub fn has_leak_cue(text: &str) -> bool {
 /// assert!(!announces_items("漏えいの可能性がある利用者アカウント数"));
 /// assert!(announces_items("2. 漏えい等が発生した情報"));
 /// assert!(announces_items("2. 調査により判明した項目"));
+/// assert!(announces_items("2. 情報漏えいが発生またはそのおそれがある個人情報(11月27日時点)"));
 /// ```
 pub fn announces_items(text: &str) -> bool {
     static CUE: OnceLock<Regex> = OnceLock::new();
@@ -232,10 +233,32 @@ pub fn announces_items(text: &str) -> bool {
         &ADVICE,
         "二次被害|お願い|注意|対策|防止|問い|問合|窓口|概要|経緯|原因|対応|今後|状況|時系列",
     );
-    if strong.is_match(text) && !advice.is_match(text) {
+    // A trailing date or count in brackets (「…個人情報（11月27日時点）」)
+    // does not change what the heading announces.
+    let core = strip_trailing_bracket(text);
+    if strong.is_match(core) && !advice.is_match(core) {
         return true;
     }
     cue.is_match(text) && !not.is_match(text)
+}
+
+/// A text without one bracketed note at its end: 「…個人情報（11月27日時点）」
+/// → 「…個人情報」.
+///
+/// ```
+/// use jpnotice::extract::data_items::negation::strip_trailing_bracket;
+/// assert_eq!(strip_trailing_bracket("株主の個人情報(5,482名)"), "株主の個人情報");
+/// assert_eq!(strip_trailing_bracket("個人情報"), "個人情報");
+/// ```
+pub fn strip_trailing_bracket(text: &str) -> &str {
+    let t = text.trim_end();
+    if !t.ends_with([')', '）']) {
+        return t;
+    }
+    match t.rfind(['(', '（']) {
+        Some(open) if open > 0 => t[..open].trim_end(),
+        _ => t,
+    }
 }
 
 /// Inline list labels (see [`list_label_end`]): the reference pattern,
