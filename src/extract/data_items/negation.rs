@@ -202,6 +202,7 @@ pub fn has_leak_cue(text: &str) -> bool {
 /// assert!(!announces_items("漏えいの可能性がある利用者アカウント数"));
 /// assert!(announces_items("2. 漏えい等が発生した情報"));
 /// assert!(announces_items("2. 調査により判明した項目"));
+/// assert!(announces_items("2. 影響範囲(件数・項目)"));
 /// assert!(announces_items("2. 情報漏えいが発生またはそのおそれがある個人情報(11月27日時点)"));
 /// ```
 pub fn announces_items(text: &str) -> bool {
@@ -236,7 +237,7 @@ pub fn announces_items(text: &str) -> bool {
     // A trailing date or count in brackets (「…個人情報（11月27日時点）」)
     // does not change what the heading announces.
     let core = strip_trailing_bracket(text);
-    if strong.is_match(core) && !advice.is_match(core) {
+    if (strong.is_match(text) || strong.is_match(core)) && !advice.is_match(core) {
         return true;
     }
     cue.is_match(text) && !not.is_match(text)
