@@ -142,7 +142,7 @@ fn kind_of(doc: &Document, incident_types: &[IncidentType], title: &str) -> Opti
     if !OWN.is_match(text) && GUIDANCE.is_match(text) && OTHERS_INCIDENT.is_match(text) {
         return Some(NoticeKind::Advisory);
     }
-    let impersonation = IMPERSONATION_TITLE.is_match(&title) && !title.contains("お詫び");
+    let impersonation = IMPERSONATION_TITLE.is_match(title) && !title.contains("お詫び");
     let incident_words = incident_types.iter().any(|t| {
         matches!(
             t,
