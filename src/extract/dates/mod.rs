@@ -216,7 +216,7 @@ pub fn extract_with(
     warnings: &mut Vec<String>,
 ) -> Vec<DateMention> {
     let text = doc.text();
-    let items = scan::scan(text);
+    let items = scan::scan_skipping(text, &scan::skipped(text, doc.structure()));
     let anchors = resolve::Anchors {
         body_start: doc.structure().body_start(),
         published_at: publication.map(|p| p.start),

@@ -31,6 +31,7 @@
 
 use super::cursor::{Cursor, is_kanji_numeral};
 use super::era::{Era, era_by_name};
+use crate::structure::{BlockKind, HeaderField, Structure};
 
 /// A relative date word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -213,14 +214,56 @@ impl Item {
 
 /// Finds every date and time expression outside URLs, e-mail addresses,
 /// file names and the 事案ID line, in text order.
+#[cfg(test)]
 pub(crate) fn scan(text: &str) -> Vec<Item> {
+    scan_skipping(text, &skipped(text, &Structure::new(text)))
+}
+
+/// The stretches no date is read from, in text order: the structure's URL
+/// masks and the archive header's other sections (「# 事案ID」).
+pub(crate) fn skipped(text: &str, structure: &Structure) -> Vec<(usize, usize)> {
+    let mut out = structure.masks().urls.clone();
+    // A 「# 事案ID」 section, in the archive header or not, up to the next
+    // heading.
+    let mut in_id = false;
+    for b in structure.blocks() {
+        if let BlockKind::Heading { title, .. } = &b.kind {
+            in_id = text.get(title.clone()) == Some("事案ID");
+        }
+        let other_header = matches!(
+            b.kind,
+            BlockKind::HeaderField {
+                field: HeaderField::Other,
+                ..
+            }
+        );
+        if in_id || other_header {
+            out.push((b.range.start, b.range.end));
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// [`scan`] passing over the stretches `skip` (sorted by start).
+pub(crate) fn scan_skipping(text: &str, skip: &[(usize, usize)]) -> Vec<Item> {
     let bytes = text.as_bytes();
     let mut items = Vec::new();
     let mut pos = 0;
+    let mut next_skip = 0;
     while pos < bytes.len() {
-        // Only ASCII digits, R/H/S and three-byte characters (kanji) can
-        // start an expression; URLs and the 事案ID lines are passed over
-        // whole, every other byte one by one.
+        // URLs and the 事案ID lines are passed over whole.
+        while skip.get(next_skip).is_some_and(|&(_, e)| e <= pos) {
+            next_skip += 1;
+        }
+        if let Some(&(s, e)) = skip.get(next_skip)
+            && s <= pos
+        {
+            pos = e.max(pos + 1);
+            continue;
+        }
+        // Only ASCII digits, era letters and three-byte characters (kanji)
+        // can start an expression; every other byte is passed one by one.
         match bytes[pos] {
             b'0'..=b'9'
             | b'R'
@@ -233,14 +276,6 @@ pub(crate) fn scan(text: &str) -> Vec<Item> {
             | b'a'
             | b'p'
             | 0xE3..=0xE9 => {}
-            b'h' | b'w' => {
-                pos = url_end(bytes, pos).unwrap_or(pos + 1);
-                continue;
-            }
-            b'#' if bytes[pos..].starts_with("# 事案ID".as_bytes()) => {
-                pos = id_lines_end(text, pos).max(pos + 1);
-                continue;
-            }
             _ => {
                 pos += 1;
                 continue;
@@ -1254,37 +1289,6 @@ pub(crate) fn read_time(text: &str, pos: usize) -> Option<Result<RawTime, (usize
 /// after 「時」 a count (「一時的」「一時停止」「13時15名」).
 fn is_counter_like(ch: char) -> bool {
     matches!(ch, '\u{4E00}'..='\u{9FFF}' | '\u{30A0}'..='\u{30FF}') && !matches!(ch, '頃')
-}
-
-/// The end of the URL starting at `at` (「https://」「http://」「www.」).
-fn url_end(bytes: &[u8], at: usize) -> Option<usize> {
-    let rest = &bytes[at..];
-    if ![&b"http://"[..], b"https://", b"www."]
-        .iter()
-        .any(|p| rest.starts_with(p))
-    {
-        return None;
-    }
-    let url_char = |b: &&u8| b.is_ascii_graphic() && !matches!(b, b'<' | b'>' | b'"' | b'`');
-    Some(at + rest.iter().take_while(url_char).count())
-}
-
-/// The end of the 「# 事案ID」 heading at `at` and the ID lines under it,
-/// up to the next heading or blank line.
-fn id_lines_end(text: &str, at: usize) -> usize {
-    let line_end = |from: usize| text[from..].find('\n').map_or(text.len(), |i| from + i);
-    let heading_end = line_end(at);
-    let mut end = heading_end;
-    let mut from = heading_end.saturating_add(1).min(text.len());
-    while from < text.len() {
-        let line = &text[from..line_end(from)];
-        if line.starts_with('#') || (line.trim().is_empty() && end > heading_end) {
-            break;
-        }
-        end = line_end(from);
-        from = end.saturating_add(1).min(text.len());
-    }
-    end
 }
 
 /// When `start..end` lies in an e-mail address or a file name
