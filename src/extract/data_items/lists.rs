@@ -248,11 +248,28 @@ impl<'t> Reader<'t> {
                 b.content_seen = true;
             }
         }
-        if self.block.is_none() && is_lead_in(trimmed) {
+        // A lead-in may be one sentence of a longer line (「…個人情報は以下の
+        // とおりです。本件に起因する二次被害は…」); whether it negates is
+        // read from that sentence alone.
+        let lead = || -> Option<&str> {
+            if is_lead_in(trimmed) {
+                return Some(trimmed);
+            }
+            if list_like {
+                return None;
+            }
+            sentences(text, range.clone())
+                .into_iter()
+                .map(|s| text.get(s).unwrap_or("").trim())
+                .find(|s| is_lead_in(s))
+        };
+        if self.block.is_none()
+            && let Some(lead) = lead()
+        {
             self.block = Some(Block {
                 level: u8::MAX,
                 content_seen: false,
-                negated: negation_cue(trimmed).is_some(),
+                negated: negation_cue(lead).is_some(),
             });
             self.push(range, false, false);
             return;
