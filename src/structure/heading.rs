@@ -178,12 +178,6 @@ pub fn heading_shaped(line: &str) -> bool {
     chars <= 50 && !line.ends_with('。') && !(line.contains('、') && chars > 20)
 }
 
-/// A heading's title: the line without its Markdown 「#」s
-/// (「## ３．再発防止策」 → 「３．再発防止策」).
-pub fn title(line: &str) -> &str {
-    line.trim_start_matches('#').trim()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -369,6 +369,7 @@ enum Open {
     Paragraph {
         lines: Vec<Range<usize>>,
         last_chars: usize,
+        indent: usize,
     },
     Item {
         index: usize,
@@ -494,17 +495,13 @@ impl<'t> Builder<'t> {
     fn close(&mut self) {
         match std::mem::replace(&mut self.open, Open::None) {
             Open::None | Open::Item { .. } => {}
-            Open::Paragraph { lines, .. } => {
+            Open::Paragraph { lines, indent, .. } => {
                 let sentences = self.sentences(&lines);
                 let kind = if self.in_signature {
                     BlockKind::Signature
                 } else {
                     BlockKind::Paragraph { sentences }
                 };
-                let indent = lines
-                    .first()
-                    .and_then(|r| self.lines.iter().find(|l| l.range.start == r.start))
-                    .map_or(0, |l| l.indent);
                 self.push(kind, lines, indent);
             }
             Open::Table { rows, separator_at } => {
@@ -533,7 +530,9 @@ impl<'t> Builder<'t> {
         let line = self.lines[i].clone();
         let text = line.text(self.text);
         if line.is_blank() {
-            if let Open::Paragraph { last_chars, lines } = &self.open
+            if let Open::Paragraph {
+                last_chars, lines, ..
+            } = &self.open
                 && wrapped(self.text, lines, *last_chars)
             {
                 return;
@@ -551,12 +550,7 @@ impl<'t> Builder<'t> {
             self.under_header_title = true;
             self.header_bullets = 0;
             self.letterhead_open = false;
-            self.heading(
-                i,
-                Some(Style::Markdown(1)),
-                line.range.start + 2,
-                line.indent,
-            );
+            self.heading(i, Some(Style::Markdown(1)), line.range.start + 2);
             return;
         }
         if self.in_header {
@@ -566,25 +560,15 @@ impl<'t> Builder<'t> {
                 self.body_start = self
                     .lines
                     .get(i + 1)
-                    .map_or(self.text.len(), |l| l.range.start - l.indent);
-                self.heading(
-                    i,
-                    Some(Style::Markdown(1)),
-                    line.range.start + 2,
-                    line.indent,
-                );
+                    .map_or(self.text.len(), |l| l.raw.start);
+                self.heading(i, Some(Style::Markdown(1)), line.range.start + 2);
                 self.letterhead_open = true;
                 return;
             }
             if text.starts_with('#') {
                 self.close();
                 self.under_header_title = false;
-                self.heading(
-                    i,
-                    Some(Style::Markdown(1)),
-                    line.range.start + 1,
-                    line.indent,
-                );
+                self.heading(i, Some(Style::Markdown(1)), line.range.start + 1);
                 return;
             }
             if let Some(value) = text.strip_prefix("- ") {
@@ -663,7 +647,7 @@ impl<'t> Builder<'t> {
                     Style::Markdown(_) => line.range.start + m.len,
                     _ => line.range.start,
                 };
-                self.heading(i, Some(m.style), title_start, line.indent);
+                self.heading(i, Some(m.style), title_start);
                 return;
             }
             self.close();
@@ -680,7 +664,7 @@ impl<'t> Builder<'t> {
         {
             self.close();
             self.list_indents.clear();
-            self.heading(i, None, line.range.start, line.indent);
+            self.heading(i, None, line.range.start);
             return;
         }
         if text == "以上" {
@@ -711,7 +695,9 @@ impl<'t> Builder<'t> {
         self.list_indents.clear();
         let ends = text.ends_with(['。', '!', '?']);
         match &mut self.open {
-            Open::Paragraph { lines, last_chars } => {
+            Open::Paragraph {
+                lines, last_chars, ..
+            } => {
                 lines.push(line.range.clone());
                 *last_chars = chars;
             }
@@ -720,6 +706,7 @@ impl<'t> Builder<'t> {
                 self.open = Open::Paragraph {
                     lines: vec![line.range.clone()],
                     last_chars: chars,
+                    indent: line.indent,
                 };
             }
         }
@@ -728,13 +715,11 @@ impl<'t> Builder<'t> {
         }
     }
 
-    fn heading(&mut self, _i: usize, style: Option<Style>, title_start: usize, indent: usize) {
-        let line = self
-            .lines
-            .iter()
-            .find(|l| l.range.contains(&title_start) || l.range.start == title_start)
-            .cloned();
-        let Some(line) = line else { return };
+    /// Opens a heading on line `i` whose title starts at byte `title_start`.
+    fn heading(&mut self, i: usize, style: Option<Style>, title_start: usize) {
+        let Some(line) = self.lines.get(i).cloned() else {
+            return;
+        };
         let level = self.heading_level(style);
         while self.headings.last().is_some_and(|&(l, _)| l >= level) {
             self.headings.pop();
@@ -746,7 +731,7 @@ impl<'t> Builder<'t> {
             style,
             title: title_start + lead..line.range.end,
         };
-        let index = self.push(kind, vec![line.range.clone()], indent);
+        let index = self.push(kind, vec![line.range.clone()], line.indent);
         self.headings.push((level, index));
         self.letterhead_open = false;
     }

@@ -120,10 +120,11 @@ impl<'t> Reader<'t> {
             BlockKind::Heading { level, .. } => {
                 let trimmed = text.get(block.range.clone()).unwrap_or("");
                 let level = *level;
+                let own_section = classify_heading(trimmed).is_some();
                 if self.aside.is_some_and(|l| level <= l) {
                     self.aside = None;
                 }
-                if classify_heading(trimmed).is_some() {
+                if own_section {
                     self.aside = Some(level);
                 }
                 // A heading of its own kind of section (contact, advice,
@@ -135,9 +136,7 @@ impl<'t> Reader<'t> {
                 // A sub-heading on whom or how many (「(1)対象となる方」)
                 // leaves the items until the next heading of items.
                 if let Some(b) = &self.block
-                    && (level <= b.level
-                        || classify_heading(trimmed).is_some()
-                        || names_affected_people(trimmed))
+                    && (level <= b.level || own_section || names_affected_people(trimmed))
                     && !sibling_group
                 {
                     self.block = None;
@@ -191,14 +190,13 @@ impl<'t> Reader<'t> {
                     && !announces
                     && !head.contains(['、', '/', '・'])
                     && (!names_items_label(head) || names_affected_people(head));
-                let saved = if off_topic { self.block.take() } else { None };
-                for (k, range) in logical(text, &block.lines).into_iter().enumerate() {
-                    let continuation = k > 0 && announces;
-                    self.line(range, under_lead || continuation, true);
-                }
-                if saved.is_some() {
-                    self.block = saved;
-                }
+                self.lines(
+                    text,
+                    &block.lines,
+                    off_topic,
+                    |k| under_lead || k > 0 && announces,
+                    true,
+                );
                 if announces && block.lines.len() == 1 {
                     self.lead_depth = Some(depth);
                 }
@@ -213,20 +211,32 @@ impl<'t> Reader<'t> {
                 // (「対象者：」「対応：」) leaves the items.
                 let label_text = text.get(label.clone()).unwrap_or("");
                 let off_topic = !names_items_label(label_text);
-                let saved = if off_topic { self.block.take() } else { None };
-                for (k, range) in logical(text, &block.lines).into_iter().enumerate() {
-                    self.line(range, k > 0 && announces, false);
-                }
-                if saved.is_some() {
-                    self.block = saved;
-                }
+                self.lines(text, &block.lines, off_topic, |k| k > 0 && announces, false);
             }
             BlockKind::Paragraph { .. } => {
                 self.lead_depth = None;
-                for range in logical(text, &block.lines) {
-                    self.line(range, false, false);
-                }
+                self.lines(text, &block.lines, false, |_| false, false);
             }
+        }
+    }
+
+    /// The logical lines of a block, the `k`-th forced into the items when
+    /// `forced(k)`; with `off_topic`, the open list of items is set aside
+    /// while they are read (a label of something else under it).
+    fn lines(
+        &mut self,
+        text: &str,
+        lines: &[Range<usize>],
+        off_topic: bool,
+        forced: impl Fn(usize) -> bool,
+        bulleted: bool,
+    ) {
+        let saved = if off_topic { self.block.take() } else { None };
+        for (k, range) in logical(text, lines).into_iter().enumerate() {
+            self.line(range, forced(k), bulleted);
+        }
+        if saved.is_some() {
+            self.block = saved;
         }
     }
 
