@@ -354,48 +354,27 @@ fn composite(doc: &Document, dict: &Dictionary, to_unicode: Option<ToUnicode>) -
 
 /// The `W` array: `c [w1 w2 …]` or `c_first c_last w`.
 fn cid_widths(doc: &Document, cid_font: &Dictionary) -> HashMap<u16, f64> {
-    let mut widths = HashMap::new();
-    let Some(w) = get(doc, cid_font, b"W").and_then(|w| w.as_array().ok()) else {
-        return widths;
-    };
-    let mut i = 0;
-    while i < w.len() {
-        let Some(first) = deref(doc, &w[i]).and_then(number) else {
-            break;
-        };
-        match w.get(i + 1).and_then(|o| deref(doc, o)) {
-            Some(Object::Array(list)) => {
-                for (k, x) in list.iter().enumerate() {
-                    if let Some(x) = deref(doc, x).and_then(number) {
-                        widths.insert((first as usize + k).min(65535) as u16, x / 1000.0);
-                    }
-                }
-                i += 2;
-            }
-            Some(last) => {
-                let last = number(last).unwrap_or(first);
-                let x = w.get(i + 2).and_then(|o| deref(doc, o)).and_then(number);
-                if let Some(x) = x
-                    && last >= first
-                    && last - first < 65536.0
-                {
-                    for cid in first as u32..=last as u32 {
-                        widths.insert(cid.min(65535) as u16, x / 1000.0);
-                    }
-                }
-                i += 3;
-            }
-            None => break,
-        }
-    }
-    widths
+    cid_metrics(doc, cid_font, b"W", 1)
 }
 
 /// The `W2` array's vertical advances: `c [w1y vx vy …]` or `c_first c_last w1y vx vy`.
 fn cid_vertical_widths(doc: &Document, cid_font: &Dictionary) -> HashMap<u16, f64> {
-    let mut widths = HashMap::new();
-    let Some(w) = get(doc, cid_font, b"W2").and_then(|w| w.as_array().ok()) else {
-        return widths;
+    cid_metrics(doc, cid_font, b"W2", 3)
+}
+
+/// The first value of each CID's entry in a `W`-shaped array (`key`)
+/// whose entries have `per_cid` numbers: `c [v1 … v1 …]` (a run of
+/// entries from CID c) or `c_first c_last v…` (one entry for a range),
+/// in thousandths of text space.
+fn cid_metrics(
+    doc: &Document,
+    cid_font: &Dictionary,
+    key: &[u8],
+    per_cid: usize,
+) -> HashMap<u16, f64> {
+    let mut metrics = HashMap::new();
+    let Some(w) = get(doc, cid_font, key).and_then(|w| w.as_array().ok()) else {
+        return metrics;
     };
     let mut i = 0;
     while i < w.len() {
@@ -404,30 +383,30 @@ fn cid_vertical_widths(doc: &Document, cid_font: &Dictionary) -> HashMap<u16, f6
         };
         match w.get(i + 1).and_then(|o| deref(doc, o)) {
             Some(Object::Array(list)) => {
-                for (k, triple) in list.chunks(3).enumerate() {
-                    if let Some(y) = deref(doc, &triple[0]).and_then(number) {
-                        widths.insert((first as usize + k).min(65535) as u16, y / 1000.0);
+                for (k, entry) in list.chunks(per_cid).enumerate() {
+                    if let Some(v) = deref(doc, &entry[0]).and_then(number) {
+                        metrics.insert((first as usize + k).min(65535) as u16, v / 1000.0);
                     }
                 }
                 i += 2;
             }
             Some(last) => {
                 let last = number(last).unwrap_or(first);
-                let y = w.get(i + 2).and_then(|o| deref(doc, o)).and_then(number);
-                if let Some(y) = y
+                let v = w.get(i + 2).and_then(|o| deref(doc, o)).and_then(number);
+                if let Some(v) = v
                     && last >= first
                     && last - first < 65536.0
                 {
                     for cid in first as u32..=last as u32 {
-                        widths.insert(cid.min(65535) as u16, y / 1000.0);
+                        metrics.insert(cid.min(65535) as u16, v / 1000.0);
                     }
                 }
-                i += 5;
+                i += 2 + per_cid;
             }
             None => break,
         }
     }
-    widths
+    metrics
 }
 
 /// Glyph → Unicode from a TrueType program's cmap subtables. When several
