@@ -18,6 +18,8 @@
 //! serializes to the JSON of `SCHEMA.md`. Every span in the output is a
 //! byte range of the decoded input.
 
+#![warn(missing_docs)]
+
 pub mod decode;
 pub mod document;
 pub mod error;
@@ -49,9 +51,11 @@ pub const DEFAULT_MAX_INPUT_BYTES: usize = 50 * 1024 * 1024;
 /// ```
 /// use jpnotice::{Date, Parser};
 ///
+/// // 「2月9日」 has no year of its own: the reference date gives it.
 /// let parser = Parser::new().reference_date(Date::constant(2024, 5, 31));
-/// let notice = parser.parse("不正アクセスに関するお知らせ");
-/// assert!(notice.title.is_none() || notice.title.is_some());
+/// let notice = parser.parse("2月9日(金)、不正アクセスを確認しました。");
+/// assert_eq!(notice.dates[0].value, "2024-02-09");
+/// assert_eq!(notice.incident_types, ["unauthorized_access"]);
 /// ```
 #[derive(Debug, Clone)]
 pub struct Parser {
@@ -61,6 +65,8 @@ pub struct Parser {
     /// first needed (building its index is part of the start-up cost).
     vocabulary: Option<Arc<Vocabulary>>,
     max_input_bytes: usize,
+    /// How PDFs are read: engines, threads and time limit.
+    pdf: pdf::Options,
 }
 
 impl Default for Parser {
@@ -85,6 +91,7 @@ impl Parser {
             year_policy: extract::dates::YearPolicy::Preceding,
             vocabulary: None,
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            pdf: pdf::Options::default(),
         }
     }
 
@@ -132,7 +139,26 @@ impl Parser {
         self
     }
 
-    /// Parses bytes of any supported encoding, or a PDF.
+    /// How [`Parser::parse_bytes`] reads PDFs: by default the in-process
+    /// engines on the calling thread, no `pdftotext`, no time limit (see
+    /// [`pdf::Options`] for more isolation).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use jpnotice::pdf::{Engine, Options};
+    ///
+    /// let parser = jpnotice::Parser::new().pdf_options(
+    ///     Options::default().engines(vec![Engine::Native]).time_limit(Duration::from_secs(20)),
+    /// );
+    /// assert!(parser.parse_bytes(b"%PDF-1.4\n%broken").is_err());
+    /// ```
+    pub fn pdf_options(mut self, options: pdf::Options) -> Self {
+        self.pdf = options;
+        self
+    }
+
+    /// Parses bytes of any supported encoding, or a PDF (read as
+    /// [`Parser::pdf_options`] says).
     ///
     /// ```
     /// let bytes = b"\x95\x73\x90\xb3\x83\x41\x83\x4e\x83\x5a\x83\x58"; // 不正アクセス, Shift_JIS
@@ -147,7 +173,7 @@ impl Parser {
             });
         }
         if pdf::is_pdf(bytes) {
-            let extracted = pdf::extract_text(bytes)?;
+            let extracted = pdf::extract_with(bytes, &self.pdf)?;
             let mut notice = self.parse_with(&extracted.text, extracted.warnings);
             notice.encoding = Some(format!("PDF ({})", extracted.engine));
             return Ok(notice);

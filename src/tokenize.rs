@@ -22,7 +22,12 @@ use lindera_dictionary::builder::DictionaryBuilder;
 use lindera_dictionary::dictionary::DetailFields;
 use lindera_dictionary::viterbi::{Lattice, WordId};
 
-lindera_dictionary::embedded_dictionary!("/ipadic", EmbeddedIpadic);
+/// The IPADIC dictionary built by `build.rs`, embedded in the binary.
+mod embedded {
+    #![allow(missing_docs)]
+    lindera_dictionary::embedded_dictionary!("/ipadic", EmbeddedIpadic);
+}
+use embedded::load;
 
 /// The project's domain words, in IPADIC's 13-column CSV form.
 const USER_DICTIONARY: &str = include_str!("../dictionaries/user.csv");
@@ -71,11 +76,15 @@ fn segmenter() -> &'static Segmenter {
     })
 }
 
+/// The domain user dictionary (`dictionaries/user.csv`), part of the crate:
+/// an error building it is a bug of the build, so it panics with the reason
+/// rather than tokenize silently without it.
 fn user_dictionary(dictionary: &Dictionary) -> Option<UserDictionary> {
     let builder = DictionaryBuilder::new((*dictionary.metadata).clone());
-    builder
+    let user = builder
         .build_user_dict_from_reader(USER_DICTIONARY.as_bytes())
-        .ok()
+        .unwrap_or_else(|e| panic!("dictionaries/user.csv is invalid: {e}"));
+    Some(user)
 }
 
 /// The dictionary columns of a word, borrowed from the embedded

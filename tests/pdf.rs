@@ -1,6 +1,7 @@
 //! PDF extraction on the corpus PDFs (made by corpus/pdf/make_pdfs.py from
 //! the team's own notices) and on broken and hostile PDFs (the command line's
 //! batch over them is in `cli/tests/pdf_batch.rs`).
+#![cfg(feature = "pdf")]
 
 use std::time::Duration;
 

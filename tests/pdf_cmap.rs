@@ -1,6 +1,7 @@
 //! One tiny PDF per predefined CMap family (made by
 //! `corpus/pdf/make_cmap_pdfs.py`, no ToUnicode maps): the `native` engine
 //! and the default chain must give the exact text.
+#![cfg(feature = "pdf")]
 
 use jpnotice::pdf::{Engine, Options, PdfText, extract_text, extract_with};
 

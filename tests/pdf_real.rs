@@ -2,6 +2,7 @@
 //! (not in the repository: they belong to their authors). Skipped, with a
 //! message, when that folder is absent. The full comparison with timings is
 //! `python3 ../shared/pdf-real/check.py target/release/jpnotice`.
+#![cfg(feature = "pdf")]
 
 use std::path::{Path, PathBuf};
 

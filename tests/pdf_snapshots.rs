@@ -6,6 +6,7 @@
 //! should carry the same fields as that notice's snapshot in
 //! `tests/snapshots/snapshots__NAME.snap`; differences are layout (lines
 //! broken or joined by the PDF) and are noted in the README's PDF section.
+#![cfg(feature = "pdf")]
 
 mod common;
 

@@ -56,14 +56,14 @@ pub(crate) fn parse_file_bytes(
     limits: &PdfLimits,
 ) -> Result<Notice, String> {
     if !jpnotice::pdf::is_pdf(bytes) {
-        return parser.parse_bytes(bytes).map_err(|e| e.to_string());
+        return parser.parse_bytes(bytes).map_err(|e| describe(&e));
     }
     if bytes.len() > max_bytes {
         let err = jpnotice::Error::TooLarge {
             size: bytes.len(),
             limit: max_bytes,
         };
-        return Err(err.to_string());
+        return Err(describe(&err));
     }
     let pdf = extract_pdf_in_worker(bytes, limits)?;
     let mut notice = parser.parse(&pdf.text);
@@ -72,6 +72,14 @@ pub(crate) fn parse_file_bytes(
     notice.warnings = warnings;
     notice.encoding = Some(format!("PDF ({})", pdf.engine));
     Ok(notice)
+}
+
+/// A library error in the command line's words (which flag to change).
+fn describe(err: &jpnotice::Error) -> String {
+    match err {
+        jpnotice::Error::TooLarge { .. } => format!("{err} (--max-bytes)"),
+        _ => err.to_string(),
+    }
 }
 
 /// Runs the worker on the PDF; after a crash, again without the engine

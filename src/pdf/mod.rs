@@ -10,7 +10,8 @@
 //! 2. [`Engine::Oxidize`] (`oxidize-pdf`): reads UniJIS CMaps, CID fonts
 //!    without ToUnicode and vertical text;
 //! 3. [`Engine::PdfExtract`] (`pdf-extract`): good with ToUnicode maps;
-//! 4. [`Engine::Pdftotext`] (poppler's command), when it is installed.
+//! 4. [`Engine::Pdftotext`] (poppler's command), only when asked for
+//!    ([`Engine::ALL`]) and installed.
 //!
 //! Each engine's pages are [`repair`]ed (radicals → kanji, vertical lines
 //! joined, wrapped lines joined) and the repaired text is checked (vertical
@@ -24,17 +25,25 @@
 //! Encrypted PDFs whose user password is empty (「印刷・コピー制限付き」)
 //! are read; other encrypted PDFs give [`Error::Pdf`] saying so.
 //!
-//! In-process isolation has limits: panics are caught and each engine runs
-//! on its own thread with a large stack and a time limit (a thread that
-//! runs past it is abandoned, not stopped), but a stack overflow still
-//! aborts the process. The `jpnotice` command therefore extracts each PDF
-//! in a child process with time and memory limits.
+//! Isolation is the caller's choice ([`Options`]). By default each engine
+//! runs on the calling thread with its panics caught. With
+//! [`Options::time_limit`] each runs on a thread of its own with a large
+//! stack and is given up on after the limit (abandoned, not stopped). A
+//! stack overflow or a runaway allocation still ends the process either
+//! way, so the `jpnotice` command extracts each PDF in a child process
+//! with time and memory limits; a program that reads untrusted PDFs
+//! should do the same.
 
 pub mod child;
+#[cfg(feature = "pdf")]
 mod fonts;
+#[cfg(feature = "pdf")]
 pub mod layout;
+#[cfg(feature = "pdf")]
 pub mod native;
+#[cfg(feature = "pdf")]
 mod oxidize;
+#[cfg(feature = "pdf")]
 mod pdfextract;
 mod pdftotext;
 pub mod quality;
@@ -49,6 +58,7 @@ use std::time::Duration;
 use serde::Serialize;
 
 use crate::Error;
+use crate::error::{PdfError, PdfErrorKind};
 
 /// Text extracted from a PDF, with the engine that produced it.
 ///
@@ -87,7 +97,13 @@ pub enum Engine {
 }
 
 impl Engine {
-    /// Every engine, in the default order.
+    /// The engines that run inside this process, in the default order:
+    /// what [`Options::default`] uses.
+    pub const IN_PROCESS: [Engine; 3] = [Engine::Native, Engine::Oxidize, Engine::PdfExtract];
+
+    /// Every engine, in the default order: [`Engine::IN_PROCESS`] and then
+    /// `pdftotext`, which runs a command from `PATH` (the `jpnotice`
+    /// command line's default).
     pub const ALL: [Engine; 4] = [
         Engine::Native,
         Engine::Oxidize,
@@ -113,16 +129,24 @@ impl Engine {
     pub fn available(self) -> bool {
         match self {
             Engine::Pdftotext => pdftotext::available(),
-            _ => true,
+            _ => cfg!(feature = "pdf"),
         }
     }
 
     fn run(self, bytes: &[u8]) -> Result<Pages, Failure> {
         match self {
+            #[cfg(feature = "pdf")]
             Engine::Native => native::extract(bytes),
+            #[cfg(feature = "pdf")]
             Engine::Oxidize => oxidize::extract(bytes),
+            #[cfg(feature = "pdf")]
             Engine::PdfExtract => pdfextract::extract(bytes),
             Engine::Pdftotext => pdftotext::extract(bytes),
+            #[cfg(not(feature = "pdf"))]
+            _ => Err(Failure::Other(
+                "this build of jpnotice has no in-process PDF engines (the `pdf` feature is off)"
+                    .into(),
+            )),
         }
     }
 }
@@ -155,23 +179,58 @@ impl FromStr for Engine {
     }
 }
 
-/// How to extract: which engines in which order, and the time limit of one
-/// engine run.
+/// How [`extract_with`] runs: which engines, in which order, and whether
+/// each runs on a thread of its own with a time limit.
+///
+/// The default does nothing behind the caller's back: the in-process
+/// engines ([`Engine::IN_PROCESS`], not `pdftotext`), each on the calling
+/// thread (panics are caught), with no time limit. A caller that reads
+/// untrusted PDFs opts in to more isolation:
+///
+/// ```
+/// use std::time::Duration;
+/// use jpnotice::pdf::{Engine, Options};
+///
+/// // Every engine including pdftotext; each on its own thread with a large
+/// // stack, abandoned after 30 s. (The `jpnotice` command goes further and
+/// // runs each PDF in a child process with a memory limit.)
+/// let options = Options::default()
+///     .engines(Engine::ALL.to_vec())
+///     .time_limit(Duration::from_secs(30));
+/// assert_eq!(options.engines.len(), 4);
+/// ```
 #[derive(Debug, Clone)]
 pub struct Options {
     /// Engines to try in order (unavailable ones are skipped).
     pub engines: Vec<Engine>,
-    /// Time limit for one engine on one PDF; `None` for no limit.
+    /// `None` (the default): each engine runs on the calling thread.
+    /// `Some(limit)`: each engine runs on a thread of its own with a 256 MiB
+    /// stack; after `limit` it is given up on (the thread is abandoned, not
+    /// stopped: only a child process can be stopped).
     pub time_limit: Option<Duration>,
 }
 
 impl Default for Options {
-    /// All engines in the default order, 60 seconds each.
+    /// The in-process engines in the default order, on the calling thread.
     fn default() -> Self {
         Options {
-            engines: Engine::ALL.to_vec(),
-            time_limit: Some(Duration::from_secs(60)),
+            engines: Engine::IN_PROCESS.to_vec(),
+            time_limit: None,
         }
+    }
+}
+
+impl Options {
+    /// These engines, in this order.
+    pub fn engines(mut self, engines: Vec<Engine>) -> Self {
+        self.engines = engines;
+        self
+    }
+
+    /// Each engine on its own thread, given up on after `limit`.
+    pub fn time_limit(mut self, limit: Duration) -> Self {
+        self.time_limit = Some(limit);
+        self
     }
 }
 
@@ -247,7 +306,7 @@ struct Attempt {
 /// ```
 pub fn extract_with(bytes: &[u8], options: &Options) -> Result<PdfText, Error> {
     if !is_pdf(bytes) {
-        return Err(Error::Pdf("not a PDF file (no %PDF- header)".into()));
+        return Err(PdfError::new(PdfErrorKind::NotPdf, "not a PDF file (no %PDF- header)").into());
     }
     let shared: Arc<[u8]> = Arc::from(bytes);
     let mut cjk_fonts: Option<bool> = None;
@@ -281,7 +340,15 @@ fn check_quality(
     let little_cjk = counts.visible > 0 && counts.cjk.saturating_mul(100) < counts.visible;
     let has_fonts = if little_cjk {
         *cjk_fonts.get_or_insert_with(|| {
-            catch_unwind(AssertUnwindSafe(|| fonts::has_cjk_fonts(bytes))).unwrap_or(false)
+            #[cfg(feature = "pdf")]
+            let has =
+                catch_unwind(AssertUnwindSafe(|| fonts::has_cjk_fonts(bytes))).unwrap_or(false);
+            #[cfg(not(feature = "pdf"))]
+            let has = {
+                let _ = bytes;
+                false
+            };
+            has
         })
     } else {
         false
@@ -345,24 +412,37 @@ fn choose(attempts: Vec<Attempt>) -> Result<PdfText, Error> {
 
 /// The error when no engine produced text.
 fn no_text_error(attempts: &[Attempt]) -> Error {
+    let error = |kind, detail: &str| Error::Pdf(PdfError::new(kind, detail));
     if attempts.is_empty() {
-        return Error::Pdf("no PDF engine is available".into());
+        return error(
+            PdfErrorKind::NoEngine,
+            "no PDF engine is available (none enabled, or pdftotext alone and not installed)",
+        );
     }
     if attempts
         .iter()
         .any(|a| matches!(a.outcome, Err(Failure::Password)))
     {
-        return Error::Pdf(
+        return error(
+            PdfErrorKind::Encrypted,
             "the PDF is encrypted with a password (only PDFs with an empty user password \
-             can be read); decrypt it first, e.g. `qpdf --decrypt --password=PASSWORD in.pdf out.pdf`"
-                .into(),
+             can be read); decrypt it first, e.g. `qpdf --decrypt --password=PASSWORD in.pdf out.pdf`",
         );
     }
     if attempts.iter().all(|a| a.outcome.is_ok()) {
-        return Error::Pdf(
-            "the PDF has no text layer (a scanned image?); OCR is not supported".into(),
+        return error(
+            PdfErrorKind::NoTextLayer,
+            "the PDF has no text layer (a scanned image?); OCR is not supported",
         );
     }
+    let kind = if attempts
+        .iter()
+        .all(|a| matches!(a.outcome, Err(Failure::Timeout(_))))
+    {
+        PdfErrorKind::Timeout
+    } else {
+        PdfErrorKind::EngineFailure
+    };
     let reasons: Vec<String> = attempts
         .iter()
         .map(|a| match &a.outcome {
@@ -370,7 +450,7 @@ fn no_text_error(attempts: &[Attempt]) -> Error {
             Ok(_) => format!("{}: no text", a.engine),
         })
         .collect();
-    Error::Pdf(reasons.join("; "))
+    error(kind, &reasons.join("; "))
 }
 
 fn join(problems: &[quality::Problem]) -> String {
@@ -384,13 +464,17 @@ fn join(problems: &[quality::Problem]) -> String {
 /// Stack size of an engine thread: deeply nested PDF objects recurse deeply.
 const ENGINE_STACK_BYTES: usize = 256 * 1024 * 1024;
 
-/// Runs one engine on its own thread, catching panics; gives up waiting
-/// after the time limit (the thread is then abandoned).
+/// Runs one engine, catching panics: with a time limit on its own thread,
+/// given up on after the limit (the thread is then abandoned); without one
+/// on the calling thread.
 pub fn run_isolated(
     engine: Engine,
     bytes: &Arc<[u8]>,
     time_limit: Option<Duration>,
 ) -> Result<Pages, Failure> {
+    let Some(limit) = time_limit else {
+        return run_catching(engine, bytes);
+    };
     let (sender, receiver) = mpsc::channel();
     let input = Arc::clone(bytes);
     let spawned = std::thread::Builder::new()
@@ -403,14 +487,9 @@ pub fn run_isolated(
         // No thread to be had (memory limit): run here.
         return run_catching(engine, bytes);
     }
-    match time_limit {
-        Some(limit) => receiver
-            .recv_timeout(limit)
-            .unwrap_or(Err(Failure::Timeout(limit))),
-        None => receiver
-            .recv()
-            .unwrap_or_else(|_| Err(Failure::Panic("engine thread died".into()))),
-    }
+    receiver
+        .recv_timeout(limit)
+        .unwrap_or(Err(Failure::Timeout(limit)))
 }
 
 /// Runs one engine on this thread, turning a panic into [`Failure::Panic`].

@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 
 use self::blocks::{Line, Part};
 pub use self::hours::Hours;
-use self::phone::PhoneMatch;
+use self::phone::{PhoneKind, PhoneMatch};
 use crate::Document;
 
 /// One way to reach the issuer.
@@ -50,7 +50,7 @@ pub struct Contact {
     /// null for a FAX-only contact.
     pub phone: Option<String>,
     /// `toll_free`, `navi_dial`, `mobile`, `ip` or `landline`.
-    pub phone_kind: Option<String>,
+    pub phone_kind: Option<PhoneKind>,
     /// The extension (内線) as written (「3417」「214・215」).
     pub extension: Option<String>,
     /// The FAX number of the same contact, national format.
@@ -76,10 +76,12 @@ pub struct Contact {
 /// Finds contacts and URLs.
 ///
 /// ```
+/// use jpnotice::extract::contacts::phone::PhoneKind;
+///
 /// let doc = jpnotice::Document::new("電話 ０１２０－１４２－９６６\nhttps://a.example/x.pdf");
 /// let mut warnings = Vec::new();
 /// let (contacts, urls) = jpnotice::extract::contacts::extract(&doc, &mut warnings);
-/// assert_eq!(contacts[0].phone_kind.as_deref(), Some("toll_free"));
+/// assert_eq!(contacts[0].phone_kind, Some(PhoneKind::TollFree));
 /// assert_eq!(urls, ["https://a.example/x.pdf"]);
 /// ```
 pub fn extract(doc: &Document, warnings: &mut Vec<String>) -> (Vec<Contact>, Vec<String>) {
@@ -223,7 +225,7 @@ impl<'t> Page<'t> {
             department: (!context.departments.is_empty()).then(|| context.departments.join(" ")),
             label,
             phone: (!fax_only).then(|| m.national.clone()),
-            phone_kind: (!fax_only).then(|| m.kind.as_str().to_owned()),
+            phone_kind: (!fax_only).then_some(m.kind),
             extension: blocks::extension(post),
             fax: is_fax.then(|| m.national.clone()),
             email: context.email,

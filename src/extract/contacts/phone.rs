@@ -29,8 +29,10 @@ use std::sync::LazyLock;
 use phonenumber::country::Id;
 use phonenumber::metadata::Database;
 
-/// What kind of line a number reaches, from its leading digits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What kind of line a number reaches, from its leading digits; serialized
+/// as `toll_free`, `navi_dial`, `mobile`, `ip` or `landline`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum PhoneKind {
     /// 0120 and 0800 (フリーダイヤル).
     TollFree,

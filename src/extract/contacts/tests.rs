@@ -19,7 +19,7 @@ fn window_block_with_hours_line() {
     assert_eq!(c[0].department.as_deref(), Some("健康管理部健康管理課"));
     assert_eq!(c[0].label.as_deref(), Some("TEL"));
     assert_eq!(c[0].phone.as_deref(), Some("0466-22-7130"));
-    assert_eq!(c[0].phone_kind.as_deref(), Some("landline"));
+    assert_eq!(c[0].phone_kind, Some(PhoneKind::Landline));
     assert_eq!(c[0].text, "０４６６－２２－７１３０");
     assert_eq!(&text[c[0].start..c[0].end], "０４６６－２２－７１３０");
     assert_eq!(c[0].hours.as_deref(), Some("平日 8:30~17:00"));
@@ -57,7 +57,7 @@ fn two_numbers_share_the_hours_below() {
         Some("一般財団法人 青葉文化振興会")
     );
     assert_eq!(c[0].label.as_deref(), Some("専用電話番号"));
-    assert_eq!(c[0].phone_kind.as_deref(), Some("toll_free"));
+    assert_eq!(c[0].phone_kind, Some(PhoneKind::TollFree));
     assert_eq!(
         c[1].hours.as_deref(),
         Some("9:30~17:00(土日・祝日を除きます)")

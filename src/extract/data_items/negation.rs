@@ -14,8 +14,12 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+/// A built-in pattern, compiled on first use. The patterns are constants of
+/// this file; `every_built_in_pattern_compiles` below builds each one.
 fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).unwrap_or_else(|_| Regex::new("$^").expect("valid")))
+    cell.get_or_init(|| {
+        Regex::new(pattern).unwrap_or_else(|e| panic!("built-in pattern {pattern:?}: {e}"))
+    })
 }
 
 fn negation_regex() -> &'static Regex {
@@ -325,6 +329,31 @@ pub fn list_label_end(text: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_built_in_pattern_compiles() {
+        // Texts that reach every pattern of this file, including the ones
+        // behind an earlier test in the same function.
+        for text in [
+            "氏名、住所の漏えいは確認されておりません",
+            "氏名が流出したおそれがあります",
+            "以下の情報が含まれていないかを確認しました",
+            "パスワードの変更をお願いします",
+            "他のサービスから流出したIDとパスワードが使われました",
+            "漏えいした可能性のある情報：氏名、住所（以下のとおり）",
+            "対象となる情報",
+        ] {
+            let _ = super::negation_cues(text);
+            let _ = super::question_cue(text);
+            let _ = super::clause_start(text);
+            let _ = super::credential_vector(text);
+            let _ = super::is_advice(text);
+            let _ = super::has_leak_cue(text);
+            let _ = super::announces_items(text);
+            let _ = super::strip_trailing_bracket(text);
+            let _ = super::list_label_end(text);
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -80,9 +80,10 @@ impl Vocabulary {
     /// assert_eq!(v.key_of("保険証記号・番号"), Some("insurance_id"));
     /// ```
     pub fn embedded() -> Self {
-        // The embedded file is part of the crate and tested; an error here
-        // would leave an empty vocabulary rather than panic.
-        Self::parse(EMBEDDED_TSV).unwrap_or_default()
+        // The embedded file is part of the crate; its tests parse it, so an
+        // error here is a bug of the build, not of the input.
+        Self::parse(EMBEDDED_TSV)
+            .unwrap_or_else(|e| panic!("dictionaries/data-items.tsv is invalid: {e}"))
     }
 
     /// Loads a vocabulary from a TSV file (same format as the embedded one:
