@@ -29,8 +29,17 @@ pub struct Document<'a> {
 }
 
 /// A piece of the input: its text as written and its byte offsets in the
-/// input.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// input. Every output item that points into the input has one, flattened
+/// into its JSON as `text`, `start` and `end`.
+///
+/// ```
+/// let input = "受付：令和６年１月２９日";
+/// let notice = jpnotice::parse(input);
+/// let span = &notice.dates[0].span;
+/// assert_eq!(span.text, "令和６年１月２９日");
+/// assert_eq!(&input[span.start..span.end], span.text);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, serde::Deserialize)]
 pub struct Span {
     /// The input text of the span (「令和６年１月２９日」, not its normalized form).
     pub text: String,

@@ -52,7 +52,7 @@ impl From<PdfError> for Error {
 /// ```
 /// use jpnotice::error::PdfErrorKind;
 ///
-/// let err = jpnotice::pdf::extract_text(b"お知らせ").unwrap_err();
+/// let err = jpnotice::pdf::extract_text("お知らせ".as_bytes()).unwrap_err();
 /// let jpnotice::Error::Pdf(pdf) = err else { unreachable!() };
 /// assert_eq!(pdf.kind, PdfErrorKind::NotPdf);
 /// ```

@@ -50,12 +50,13 @@ pub const DEFAULT_MAX_INPUT_BYTES: usize = 50 * 1024 * 1024;
 ///
 /// ```
 /// use jpnotice::{Date, Parser};
+/// use jpnotice::extract::incident::IncidentType;
 ///
 /// // 「2月9日」 has no year of its own: the reference date gives it.
 /// let parser = Parser::new().reference_date(Date::constant(2024, 5, 31));
 /// let notice = parser.parse("2月9日(金)、不正アクセスを確認しました。");
 /// assert_eq!(notice.dates[0].value, "2024-02-09");
-/// assert_eq!(notice.incident_types, ["unauthorized_access"]);
+/// assert_eq!(notice.incident_types, [IncidentType::UnauthorizedAccess]);
 /// ```
 #[derive(Debug, Clone)]
 pub struct Parser {

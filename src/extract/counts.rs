@@ -27,9 +27,10 @@
 //! assert_eq!(counts.len(), 1);
 //! assert_eq!(counts[0].value, 2460);
 //! assert_eq!(counts[0].subject.as_deref(), Some("お客様のクレジットカード情報"));
-//! assert_eq!(counts[0].text, "２，４６０件");
+//! assert_eq!(counts[0].span.text, "２，４６０件");
 //! ```
 
+use crate::Span;
 use serde::{Deserialize, Serialize};
 
 use crate::Document;
@@ -48,15 +49,12 @@ pub struct RecordCount {
     /// Qualifiers as written, in order (「最大」「延べ」「約」).
     pub qualifiers: Vec<String>,
     /// The expression as written in the input.
-    pub text: String,
+    #[serde(flatten)]
+    pub span: Span,
     /// Whose or what records (「外来および入院中の患者様」), when stated.
     pub subject: Option<String>,
     /// True when the count is a total (計, 合計, 累計, 総数).
     pub total: bool,
-    /// Input byte offset of the first byte.
-    pub start: usize,
-    /// Input byte offset one past the last byte.
-    pub end: usize,
 }
 
 /// Counters of people and records, as written, with the unit reported.
@@ -286,11 +284,9 @@ pub fn extract(doc: &Document, warnings: &mut Vec<String>) -> Vec<RecordCount> {
             unit: unit.to_owned(),
             approx: q.approx(),
             qualifiers: q.qualifiers.iter().map(|s| (*s).to_owned()).collect(),
-            text: span.text,
+            span,
             subject,
             total,
-            start: span.start,
-            end: span.end,
         });
     }
     check_table_sums(&cells, warnings);
@@ -853,7 +849,7 @@ mod tests {
         assert_eq!((c.value, c.unit.as_str(), c.approx), (130000, "人", true));
         assert_eq!(c.qualifiers, ["約"]);
         assert_eq!(c.subject.as_deref(), Some("外来および入院中の患者様"));
-        assert_eq!(c.text, "約１３万人");
+        assert_eq!(c.span.text, "約１３万人");
         assert!(!c.total);
     }
 

@@ -9,6 +9,7 @@
 //!   「令和5年10月18日」, 「2024年5月31日付」, 「発表日:2024年5月31日」).
 //!   In a file holding two notices that is the first notice's date.
 
+use crate::Span;
 use serde::{Deserialize, Serialize};
 
 use super::dates::publication::{Publication, locate};
@@ -20,11 +21,8 @@ pub struct Published {
     /// `YYYY-MM-DD`, or `YYYY-MM` when only the month is written (「令和６年５月」).
     pub value: String,
     /// The date as written in the input.
-    pub text: String,
-    /// Input byte offset of the first byte.
-    pub start: usize,
-    /// Input byte offset one past the last byte.
-    pub end: usize,
+    #[serde(flatten)]
+    pub span: Span,
 }
 
 /// Finds the publication date.
@@ -33,7 +31,7 @@ pub struct Published {
 /// let doc = jpnotice::Document::new("お客様各位\n令和６年５月３１日\n株式会社サンプル商事\n");
 /// let p = jpnotice::extract::published::extract(&doc, &mut Vec::new()).unwrap();
 /// assert_eq!(p.value, "2024-05-31");
-/// assert_eq!(p.text, "令和６年５月３１日");
+/// assert_eq!(p.span.text, "令和６年５月３１日");
 /// ```
 pub fn extract(doc: &Document, warnings: &mut Vec<String>) -> Option<Published> {
     locate(doc, warnings).map(|p| from_publication(doc, &p))
@@ -45,9 +43,7 @@ pub fn from_publication(doc: &Document, p: &Publication) -> Published {
     let span = doc.span(p.start, p.end);
     Published {
         value: p.on.to_string(),
-        text: span.text,
-        start: span.start,
-        end: span.end,
+        span,
     }
 }
 

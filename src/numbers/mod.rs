@@ -33,12 +33,13 @@
 //! assert_eq!(found[0].value, 483000.0);
 //! assert_eq!(found[0].unit.as_deref(), Some("件"));
 //! assert_eq!(found[0].qualifiers, ["最大", "延べ", "約"]);
-//! assert_eq!(found[0].text, "最大延べ約４８３千件");
+//! assert_eq!(found[0].span.text, "最大延べ約４８３千件");
 //! ```
 
 pub mod lexicon;
 pub mod numeral;
 
+use crate::Span;
 use serde::{Deserialize, Serialize};
 
 use crate::normalize::normalize;
@@ -74,11 +75,8 @@ pub struct NumberMention {
     /// The end of a range this number is, if it is one.
     pub range: Option<RangeEnd>,
     /// The expression as written (qualifiers and counter included).
-    pub text: String,
-    /// Byte offset where the expression starts.
-    pub start: usize,
-    /// Byte offset one past its end.
-    pub end: usize,
+    #[serde(flatten)]
+    pub span: Span,
 }
 
 /// A numeric expression in normalized text, as extractors use it.
@@ -116,7 +114,7 @@ impl Quantity {
 /// let found = jpnotice::numbers::find_all("①外来および入院中の患者様：約１３万人");
 /// assert_eq!(found.len(), 1);
 /// assert_eq!((found[0].value, found[0].approx), (130000.0, true));
-/// assert_eq!(found[0].text, "約１３万人");
+/// assert_eq!(found[0].span.text, "約１３万人");
 /// ```
 pub fn find_all(text: &str) -> Vec<NumberMention> {
     let normalized = normalize(text);
@@ -147,9 +145,11 @@ fn mention(text: &str, q: Quantity, start: usize, end: usize) -> NumberMention {
         qualifiers: q.qualifiers.iter().map(|s| (*s).to_owned()).collect(),
         ordinal: q.ordinal,
         range: q.range,
-        text: text.get(start..end).unwrap_or_default().to_owned(),
-        start,
-        end,
+        span: Span {
+            text: text.get(start..end).unwrap_or_default().to_owned(),
+            start,
+            end,
+        },
     }
 }
 

@@ -4,7 +4,7 @@ use super::*;
 fn all(text: &str) -> Vec<(f64, Option<String>, Vec<String>, String)> {
     find_all(text)
         .into_iter()
-        .map(|m| (m.value, m.unit, m.qualifiers, m.text))
+        .map(|m| (m.value, m.unit, m.qualifiers, m.span.text))
         .collect()
 }
 
@@ -18,7 +18,7 @@ fn arabic_half_and_full_width_with_commas() {
     assert_eq!(values("１７１，４７２名分"), [171472.0]);
     let m = &find_all("会員１７１，４７２名分")[0];
     assert_eq!(m.unit.as_deref(), Some("名分"));
-    assert_eq!(m.text, "１７１，４７２名分");
+    assert_eq!(m.span.text, "１７１，４７２名分");
 }
 
 #[test]
@@ -45,7 +45,7 @@ fn qualifiers_before_and_after() {
     let m = &find_all("およそ3,000人以上")[0];
     assert_eq!(m.qualifiers, ["およそ", "以上"]);
     assert!(m.approx);
-    assert_eq!(m.text, "およそ3,000人以上");
+    assert_eq!(m.span.text, "およそ3,000人以上");
     assert_eq!(find_all("1万件超")[0].qualifiers, ["超"]);
     assert_eq!(find_all("100名未満")[0].qualifiers, ["未満"]);
     assert_eq!(find_all("50件以下")[0].qualifiers, ["以下"]);
@@ -124,7 +124,7 @@ fn circled_numbers_are_not_numbers() {
 fn offsets_point_into_the_input() {
     let input = "件数：約１３万人";
     let m = &find_all(input)[0];
-    assert_eq!(&input[m.start..m.end], "約１３万人");
+    assert_eq!(&input[m.span.start..m.span.end], "約１３万人");
 }
 
 #[test]
@@ -157,7 +157,10 @@ fn a_text_that_is_one_numeral_is_read_whole() {
     assert_eq!(values("九千九百九十九"), [9999.0]);
     assert_eq!(values("２０２４"), [2024.0]);
     let m = &find_all("八")[0];
-    assert_eq!((m.start, m.end, m.text.as_str()), (0, 3, "八"));
+    assert_eq!(
+        (m.span.start, m.span.end, m.span.text.as_str()),
+        (0, 3, "八")
+    );
     // Strict: a malformed whole is nothing, not a part.
     assert!(find_all("三五十").is_empty());
     assert!(find_all("1千1000").is_empty());
@@ -185,7 +188,7 @@ fn negative_numbers() {
     assert_eq!(values("-250千"), [-250_000.0]);
     assert_eq!(values("前年比 マイナス3件"), [-3.0]);
     let m = &find_all("気温は−5度")[0];
-    assert_eq!((m.value, m.text.as_str()), (-5.0, "−5度"));
+    assert_eq!((m.value, m.span.text.as_str()), (-5.0, "−5度"));
     // A hyphen between numbers or after a word is not a sign.
     assert_eq!(values("10-20件"), Vec::<f64>::new());
     assert_eq!(values("A-120"), Vec::<f64>::new());

@@ -22,6 +22,7 @@ pub mod hours;
 pub mod phone;
 pub use crate::structure::mask as urls;
 
+use crate::Span;
 use serde::{Deserialize, Serialize};
 
 use self::blocks::{Line, Part};
@@ -62,15 +63,12 @@ pub struct Contact {
     /// The address after the postal code.
     pub address: Option<String>,
     /// The number as written in the input.
-    pub text: String,
+    #[serde(flatten)]
+    pub span: Span,
     /// Reception hours as written, tidied (「平日 8:30~17:00」).
     pub hours: Option<String>,
     /// The hours in a structured form.
     pub hours_structured: Option<Hours>,
-    /// Input byte offset of the first byte.
-    pub start: usize,
-    /// Input byte offset one past the last byte.
-    pub end: usize,
 }
 
 /// Finds contacts and URLs.
@@ -231,11 +229,9 @@ impl<'t> Page<'t> {
             email: context.email,
             postal_code: context.postal_code,
             address: context.address,
-            text: span.text,
+            span,
             hours: hours.as_ref().map(|(h, _)| h.clone()),
             hours_structured: hours.map(|(_, s)| s),
-            start: span.start,
-            end: span.end,
         };
         // 「FAX … / TEL …」: a FAX-only contact just before, in the same
         // block, takes this phone.

@@ -20,8 +20,11 @@ fn window_block_with_hours_line() {
     assert_eq!(c[0].label.as_deref(), Some("TEL"));
     assert_eq!(c[0].phone.as_deref(), Some("0466-22-7130"));
     assert_eq!(c[0].phone_kind, Some(PhoneKind::Landline));
-    assert_eq!(c[0].text, "０４６６－２２－７１３０");
-    assert_eq!(&text[c[0].start..c[0].end], "０４６６－２２－７１３０");
+    assert_eq!(c[0].span.text, "０４６６－２２－７１３０");
+    assert_eq!(
+        &text[c[0].span.start..c[0].span.end],
+        "０４６６－２２－７１３０"
+    );
     assert_eq!(c[0].hours.as_deref(), Some("平日 8:30~17:00"));
     let h = c[0].hours_structured.clone().unwrap_or_default();
     assert_eq!(
@@ -113,7 +116,7 @@ fn seeds_when_present() {
             continue;
         };
         for c in contacts(&text) {
-            assert_eq!(&text[c.start..c.end], c.text);
+            assert_eq!(&text[c.span.start..c.span.end], c.span.text);
             total += 1;
         }
     }
@@ -153,7 +156,7 @@ fn fax_written_before_the_phone() {
     assert_eq!(c.len(), 1);
     assert_eq!(c[0].phone.as_deref(), Some("03-0000-1111"));
     assert_eq!(c[0].fax.as_deref(), Some("03-0000-1112"));
-    assert_eq!(c[0].text, "03-0000-1111");
+    assert_eq!(c[0].span.text, "03-0000-1111");
     assert_eq!(c[0].label.as_deref(), Some("TEL"));
     assert_eq!(c[0].organization.as_deref(), Some("青葉商事株式会社"));
 }

@@ -32,7 +32,7 @@
 //! let items = extract(&doc, &Vocabulary::embedded(), &mut Vec::new());
 //! let keys: Vec<(&str, bool)> = items.iter().map(|i| (i.key.as_str(), i.affected)).collect();
 //! assert_eq!(keys, [("account_id", true), ("name_kana", true), ("health_info", true), ("my_number", false)]);
-//! assert_eq!(items[1].text, "カナ氏名");
+//! assert_eq!(items[1].span.text, "カナ氏名");
 //! ```
 
 pub mod lists;
@@ -42,6 +42,7 @@ pub mod vocabulary;
 use std::cell::OnceCell;
 use std::ops::Range;
 
+use crate::Span;
 use serde::{Deserialize, Serialize};
 
 pub use self::vocabulary::Vocabulary;
@@ -57,13 +58,10 @@ pub struct DataItem {
     /// The vocabulary's Japanese label (「氏名（カナ）」).
     pub label: String,
     /// The item as written in the input (「カナ氏名」).
-    pub text: String,
+    #[serde(flatten)]
+    pub span: Span,
     /// False when the notice says this item was NOT affected.
     pub affected: bool,
-    /// Input byte offset of the first byte.
-    pub start: usize,
-    /// Input byte offset one past the last byte.
-    pub end: usize,
 }
 
 /// Finds the data items, in text order. An item named several times is
@@ -100,7 +98,7 @@ pub fn extract(
         };
         ctx.collect(&piece, &cues, &mut out);
     }
-    out.sort_by_key(|item| item.start);
+    out.sort_by_key(|item| item.span.start);
     drop_contradicted(out)
 }
 
@@ -644,10 +642,8 @@ impl PieceContext<'_, '_> {
         out.push(DataItem {
             key: key.to_owned(),
             label: label.to_owned(),
-            text: span.text,
+            span,
             affected,
-            start: span.start,
-            end: span.end,
         });
     }
 }

@@ -27,8 +27,8 @@ fn label_list_with_other() {
     let text = "項目：会員番号、氏名、性別、車両番号\n";
     assert_eq!(keys(text, true), ["account_id", "gender", "name", "other"]);
     let other = items(text).into_iter().find(|i| i.key == "other").unwrap();
-    assert_eq!(other.text, "車両番号");
-    assert_eq!(&text[other.start..other.end], "車両番号");
+    assert_eq!(other.span.text, "車両番号");
+    assert_eq!(&text[other.span.start..other.span.end], "車両番号");
 }
 
 #[test]
@@ -73,7 +73,7 @@ fn token_boundaries_do_not_double_count() {
     let found = items(text);
     let keys: Vec<&str> = found.iter().map(|i| i.key.as_str()).collect();
     assert_eq!(keys, ["name", "email"]);
-    assert_eq!(found[0].text, "保護者氏名");
+    assert_eq!(found[0].span.text, "保護者氏名");
 }
 
 #[test]
@@ -83,7 +83,7 @@ fn modifier_is_not_an_item() {
     let found = items(text);
     let keys: Vec<&str> = found.iter().map(|i| i.key.as_str()).collect();
     assert_eq!(keys, ["email", "other"]);
-    assert_eq!(found[1].text, "メール本文");
+    assert_eq!(found[1].span.text, "メール本文");
 }
 
 #[test]
@@ -108,10 +108,10 @@ fn generic_wholes_give_nothing() {
 fn offsets_point_into_input() {
     let text = "項目：カナ氏名、電話・携帯電話番号\n";
     for item in items(text) {
-        assert_eq!(&text[item.start..item.end], item.text);
+        assert_eq!(&text[item.span.start..item.span.end], item.span.text);
     }
     let phone = items(text).into_iter().find(|i| i.key == "phone").unwrap();
-    assert_eq!(phone.text, "電話・携帯電話番号");
+    assert_eq!(phone.span.text, "電話・携帯電話番号");
 }
 
 #[test]
@@ -190,7 +190,7 @@ fn enumerating_line_with_closing_sentence() {
     let others: Vec<String> = items(text)
         .into_iter()
         .filter(|i| i.key == "other")
-        .map(|i| i.text)
+        .map(|i| i.span.text)
         .collect();
     assert_eq!(others, ["入会経路", "施設名"]);
 }
@@ -231,7 +231,7 @@ fn list_in_brackets_after_descriptive_clause() {
     let others: Vec<String> = items(text)
         .into_iter()
         .filter(|i| i.key == "other")
-        .map(|i| i.text)
+        .map(|i| i.span.text)
         .collect();
     assert_eq!(others, ["担当業務"]);
 }

@@ -21,7 +21,7 @@
 //! let d = &notice.dates[0];
 //! assert_eq!(d.value, "2024-01-29");
 //! assert_eq!(d.weekday.as_deref(), Some("月"));
-//! assert_eq!(d.text, "令和６年１月２９日（月）");
+//! assert_eq!(d.span.text, "令和６年１月２９日（月）");
 //! ```
 
 mod cursor;
@@ -30,6 +30,7 @@ pub mod publication;
 pub(crate) mod resolve;
 pub(crate) mod scan;
 
+use crate::Span;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -61,14 +62,11 @@ pub struct DateMention {
     /// The resolved value in the form `kind` names.
     pub value: String,
     /// The expression as written in the input (「令和６年１月２９日（月）」).
-    pub text: String,
+    #[serde(flatten)]
+    pub span: Span,
     /// The weekday as written (「月」), when one is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub weekday: Option<String>,
-    /// Input byte offset of the first byte.
-    pub start: usize,
-    /// Input byte offset one past the last byte.
-    pub end: usize,
     /// True when the year was not written and was taken from context.
     pub inferred_year: bool,
     /// A modifier written after the date: `early` (上旬, 初旬), `middle`
@@ -242,10 +240,8 @@ fn mention(doc: &Document, r: resolve::Resolved) -> DateMention {
     DateMention {
         kind,
         value: r.value.render(),
-        text: span.text,
+        span,
         weekday: r.weekday.map(String::from),
-        start: span.start,
-        end: span.end,
         inferred_year: r.inferred_year,
         modifier: r.modifier.map(|m| m.key().to_owned()),
         range: r.role.map(|role| match role {
@@ -598,8 +594,8 @@ mod tests {
         let d = &found[0];
         assert_eq!(d.kind, DateKind::Datetime);
         assert_eq!(d.value, "2024-01-29T13:30");
-        assert_eq!(&input[d.start..d.end], d.text);
-        assert_eq!(d.text, "令和６年１月２９日（月）午後１時３０分");
+        assert_eq!(&input[d.span.start..d.span.end], d.span.text);
+        assert_eq!(d.span.text, "令和６年１月２９日（月）午後１時３０分");
     }
 
     /// (value, range role) of every mention.
