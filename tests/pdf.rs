@@ -1,51 +1,14 @@
 //! PDF extraction on the corpus PDFs (made by corpus/pdf/make_pdfs.py from
-//! the team's own notices), on broken and hostile PDFs, and through the CLI.
+//! the team's own notices) and on broken and hostile PDFs (the command line's
+//! batch over them is in `cli/tests/pdf_batch.rs`).
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Duration;
 
 use jpnotice::pdf::{self, Engine, Options};
 
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
-}
+mod common;
 
-/// One row of corpus/pdf/manifest.tsv.
-struct Entry {
-    pdf: String,
-    kind: String,
-    source: String,
-    first: usize,
-    last: usize,
-}
-
-fn manifest() -> Vec<Entry> {
-    let text = std::fs::read_to_string(corpus_dir().join("pdf/manifest.tsv")).expect("manifest");
-    text.lines()
-        .skip(1)
-        .filter_map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            Some(Entry {
-                pdf: f.first()?.to_string(),
-                kind: f.get(1)?.to_string(),
-                source: f.get(2)?.to_string(),
-                first: f.get(3)?.parse().ok()?,
-                last: f.get(4)?.parse().ok()?,
-            })
-        })
-        .collect()
-}
-
-/// A corpus PDF; the deliberately unreadable ones live in
-/// `tests/data/invalid-pdf/` so that `jpnotice extract corpus/` converts every
-/// file it meets.
-fn read_pdf(name: &str) -> Vec<u8> {
-    let invalid = corpus_dir().join("../tests/data/invalid-pdf").join(name);
-    std::fs::read(corpus_dir().join("pdf").join(name))
-        .or_else(|_| std::fs::read(invalid))
-        .expect("corpus PDF")
-}
+use common::pdfs::{Entry, corpus_dir, expected_engine, page_pdf, read_pdf, readable_entries};
 
 /// The typeset lines of the source notice (decoded from its encoding); the
 /// Markdown markup of `.md` notices is not typeset (see [`markdown_text`]).
@@ -101,20 +64,6 @@ fn squash(text: &str) -> String {
 /// Similarity of an extracted text with an entry's source lines.
 fn similarity(text: &str, lines: &[String]) -> f64 {
     strsim::normalized_levenshtein(&squash(text), &squash(&lines.join("\n")))
-}
-
-/// The engine the default chain should end on for a kind: the native
-/// engine reads every kind (it joins Chromium's vertical glyphs, each placed
-/// on its own, into columns).
-fn expected_engine(_kind: &str) -> &'static str {
-    "native"
-}
-
-fn readable_entries() -> Vec<Entry> {
-    manifest()
-        .into_iter()
-        .filter(|e| !matches!(e.kind.as_str(), "trunc" | "locked"))
-        .collect()
 }
 
 #[test]
@@ -311,49 +260,6 @@ fn mutated_and_truncated_pdfs_never_panic() {
     }
 }
 
-/// Builds a PDF from object bodies (object n is `objects[n - 1]`) with a
-/// correct cross-reference table.
-fn build_pdf(objects: &[Vec<u8>]) -> Vec<u8> {
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
-        out.extend_from_slice(body);
-        out.extend_from_slice(b"\nendobj\n");
-    }
-    let xref = out.len();
-    out.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
-    for o in offsets {
-        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
-}
-
-fn page_pdf(page: &str, extra: &[u8]) -> Vec<u8> {
-    let content = b"BT /F1 12 Tf 72 720 Td (Notice) Tj ET";
-    let mut stream = format!("<< /Length {} >>\nstream\n", content.len()).into_bytes();
-    stream.extend_from_slice(content);
-    stream.extend_from_slice(b"\nendstream");
-    build_pdf(&[
-        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-        page.as_bytes().to_vec(),
-        stream,
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
-        extra.to_vec(),
-    ])
-}
-
 #[test]
 fn built_pdf_is_read() {
     let bytes = page_pdf(
@@ -362,74 +268,6 @@ fn built_pdf_is_read() {
     );
     let got = pdf::extract_text(&bytes).unwrap();
     assert_eq!(got.text.trim(), "Notice");
-}
-
-fn jpnotice() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_jpnotice"))
-}
-
-#[test]
-fn cli_extracts_a_folder_of_good_and_bad_pdfs() {
-    let dir = std::env::temp_dir().join(format!("jpnotice-pdf-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    for entry in manifest() {
-        std::fs::write(dir.join(&entry.pdf), read_pdf(&entry.pdf)).unwrap();
-    }
-    // A page whose /Parent is itself (pdf-extract hangs or overflows on it).
-    let cyclic = page_pdf(
-        "<< /Type /Page /Parent 3 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-        b"null",
-    );
-    std::fs::write(dir.join("cyclic.pdf"), cyclic).unwrap();
-    // 200,000 nested arrays (a stack overflow for recursive parsers).
-    let mut nested = "[".repeat(200_000).into_bytes();
-    nested.extend_from_slice("]".repeat(200_000).as_bytes());
-    let deep = page_pdf(
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Annots 6 0 R /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-        &nested,
-    );
-    std::fs::write(dir.join("nested.pdf"), deep).unwrap();
-    std::fs::write(dir.join("not-really.pdf"), "お知らせ").unwrap();
-    std::fs::write(dir.join("empty.pdf"), b"").unwrap();
-
-    let out = jpnotice()
-        .args(["extract", "--pdf-timeout", "30"])
-        .arg(&dir)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    let _ = std::fs::remove_dir_all(&dir);
-    // Some files cannot be read: exit code 1, and the run went on.
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
-    let notices: Vec<serde_json::Value> = stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    let encoding_of = |name: &str| {
-        notices
-            .iter()
-            .find(|n| n["source"].as_str().is_some_and(|s| s.ends_with(name)))
-            .map(|n| n["encoding"].as_str().unwrap_or("").to_string())
-    };
-    for entry in readable_entries() {
-        assert_eq!(
-            encoding_of(&entry.pdf),
-            Some(format!("PDF ({})", expected_engine(&entry.kind))),
-            "{stdout}\n{stderr}"
-        );
-    }
-    // Failures are reported per file (on stderr, or as error lines on stdout).
-    let report = format!("{stdout}\n{stderr}");
-    let failed_line = |name: &str| {
-        report
-            .lines()
-            .find(|l| l.contains(name) && l.contains("cannot read PDF"))
-            .is_some()
-    };
-    let name = "locked.encrypted-user-password.pdf";
-    assert!(failed_line(name), "{name}: {report}");
-    assert!(report.contains("truncated.broken.pdf"), "{report}");
 }
 
 mod repair_props {

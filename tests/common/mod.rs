@@ -1,13 +1,26 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+pub mod pdfs;
+
+use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+/// The repository's root: the library's manifest directory, also when these
+/// helpers are compiled into the command line crate's tests (`cli/`).
+pub fn repo_root() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if manifest.join("corpus").is_dir() {
+        manifest.to_path_buf()
+    } else {
+        manifest.parent().unwrap_or(manifest).to_path_buf()
+    }
+}
+
 /// `../shared/corpus` beside the repository, if present.
 pub fn shared_corpus() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let dir = repo_root().join("../shared/corpus");
     dir.is_dir().then_some(dir)
 }
 

@@ -132,7 +132,7 @@ fn lines_mode_gives_one_result_per_line() {
 
 #[test]
 fn output_is_identical_whatever_the_thread_count() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
     let run = |jobs: &str| {
         let out = jpnotice()
             .args(["extract", "-j", jobs])
@@ -156,7 +156,7 @@ fn output_is_identical_whatever_the_thread_count() {
 
 #[test]
 fn a_closed_pipe_ends_the_batch_quietly() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/notices");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus/notices");
     let mut child = jpnotice()
         .arg("extract")
         .arg(&root)
