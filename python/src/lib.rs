@@ -14,6 +14,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, mpsc};
+use std::time::Duration;
 
 use jpnotice::extract::dates::YearPolicy;
 use jpnotice::{Date, Notice, Parser};
@@ -440,16 +441,21 @@ impl Extraction {
             if let Some(outcome) = this.waiting.remove(&this.next) {
                 break outcome;
             }
+            // Wait without the GIL, a tenth of a second at a time, so
+            // that Ctrl-C (KeyboardInterrupt) is not held up by a slow file.
             let receiver = &this.receiver;
             let received = py.detach(|| match receiver.lock() {
-                Ok(r) => r.recv().ok(),
-                Err(_) => None,
+                Ok(r) => r.recv_timeout(Duration::from_millis(100)),
+                Err(_) => Err(mpsc::RecvTimeoutError::Disconnected),
             });
             match received {
-                Some((i, outcome)) => {
+                Ok((i, outcome)) => {
                     this.waiting.insert(i, outcome);
                 }
-                None => return Err(Error::new_err("the extraction workers stopped")),
+                Err(mpsc::RecvTimeoutError::Timeout) => py.check_signals()?,
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    return Err(Error::new_err("the extraction workers stopped"));
+                }
             }
         };
         let source = &this.sources[this.next];
