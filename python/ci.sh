@@ -28,6 +28,8 @@ python -m pip install --quiet --disable-pip-version-check \
     "maturin==1.16.0" "pytest==9.2.0" "dask[distributed]==2026.8.0"
 
 export CARGO_TARGET_DIR="$root/target"
+# The same dependency versions as the workspace's Cargo.lock (as `cargo test --locked`).
+export MATURIN_PEP517_ARGS="${MATURIN_PEP517_ARGS:---locked}"
 start=$(date +%s)
 python -m pip install --quiet --disable-pip-version-check --no-build-isolation --force-reinstall --no-deps ./python
 echo "python/ci.sh: pip install ./python took $(( $(date +%s) - start )) s"
