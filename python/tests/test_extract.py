@@ -96,3 +96,18 @@ def test_pathlike_and_empty_inputs() -> None:
     assert list(jpnotice.extract([])) == []
     (result,) = jpnotice.extract(NOTICES / "school-lost-usb-memory.txt")
     assert result["incident_types"] == ["lost_or_stolen"]
+
+
+def test_ctrl_c_interrupts_a_waiting_next(tmp_path: Path) -> None:
+    import _thread
+    import threading
+
+    big = tmp_path / "big.txt"
+    big.write_text((NOTICES / "music-school-sql-injection.txt").read_text(encoding="utf-8") * 600, encoding="utf-8")
+    batch = jpnotice.extract([big], jobs=1)
+    timer = threading.Timer(0.05, _thread.interrupt_main)
+    timer.start()
+    with pytest.raises(KeyboardInterrupt):
+        next(batch)  # parsing 3 MB takes far longer than the 0.05 s before the interrupt
+    timer.join()
+    assert next(batch)["source"] == str(big)  # the result is still delivered afterwards
