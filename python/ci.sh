@@ -25,7 +25,7 @@ source "$venv/bin/activate"
 # Pinned build and test tools (maturin builds the wheel; no build isolation,
 # so it is not downloaded a second time into a throw-away environment).
 python -m pip install --quiet --disable-pip-version-check \
-    "maturin==1.16.0" "pytest==9.2.0" "dask[distributed]==2026.8.0"
+    "maturin==1.16.0" "pytest==9.2.0" "dask[distributed]==2026.8.0" "mypy==1.20.2"
 
 export CARGO_TARGET_DIR="$root/target"
 # The same dependency versions as the workspace's Cargo.lock (as `cargo test --locked`).

@@ -14,7 +14,9 @@ files at the same paths, e.g. on a shared file system).
 prints, for the bundled corpus,
 
     23 notices, 0 errors, parsed by 2 worker processes
-    unauthorized_access   8
+    system_failure        15
+    unauthorized_access   12
+    ransomware            5
     ...
 """
 
