@@ -480,6 +480,9 @@ impl Extraction {
     /// the iterator is garbage-collected, too.
     fn close(&self) {
         self.shared.stop.store(true, Ordering::Relaxed);
+        // Taking the lock orders this after any worker's test of `stop`
+        // under it, so that no worker misses the wake-up.
+        let _taken = self.shared.taken.lock();
         self.shared.turn.notify_all();
     }
 }
