@@ -226,7 +226,7 @@ fn to_python<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
     loads.bind(py).call1((json,))
 }
 
-/// Serializes a notice (or a failure) off the GIL.
+/// Serializes a notice; called without the GIL.
 fn to_json(notice: &Notice) -> Result<String, Failure> {
     serde_json::to_string(notice).map_err(|e| Failure::Other(format!("cannot serialize: {e}")))
 }
