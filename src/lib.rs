@@ -25,6 +25,8 @@ pub mod document;
 pub mod error;
 pub mod eval;
 pub mod extract;
+#[cfg(feature = "files")]
+pub mod files;
 pub mod normalize;
 pub mod notice;
 pub mod numbers;

@@ -9,7 +9,7 @@
 //! `catch_unwind`, and a panic becomes a `jpnotice.Error`.
 
 use std::collections::BTreeMap;
-use std::io::{self, Read};
+use std::io;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -17,6 +17,7 @@ use std::sync::{Arc, Condvar, Mutex, mpsc};
 use std::time::Duration;
 
 use jpnotice::extract::dates::YearPolicy;
+use jpnotice::files::{Input, ReadError};
 use jpnotice::{Date, Notice, Parser};
 use pyo3::exceptions::{PyOSError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -89,7 +90,13 @@ impl Options {
     ) -> PyResult<Self> {
         let policy: YearPolicy = year_policy.parse().map_err(PyValueError::new_err)?;
         let max_bytes = max_bytes.unwrap_or(jpnotice::DEFAULT_MAX_INPUT_BYTES);
-        let mut parser = Parser::new().year_policy(policy).max_input_bytes(max_bytes);
+        // PDFs: each engine on a thread of its own with a large stack and a
+        // time limit, as a Python caller would expect of a batch tool.
+        let pdf = jpnotice::pdf::Options::default().time_limit(Duration::from_secs(60));
+        let mut parser = Parser::new()
+            .year_policy(policy)
+            .max_input_bytes(max_bytes)
+            .pdf_options(pdf);
         if let Some(date) = reference_date.map(to_date).transpose()? {
             parser = parser.reference_date(date);
         }
@@ -165,56 +172,14 @@ fn too_large(size: &str, limit: usize) -> String {
     format!("{size} bytes is over the limit of {limit} bytes (raise it with max_bytes=)")
 }
 
-/// Reads a file of at most `max_bytes`, refusing FIFOs, devices and
-/// sockets (reading them could block or never end) and files over the
-/// limit before reading them; as the command line does.
+/// Reads a file of at most `max_bytes` as the command line does
+/// ([`jpnotice::files::read`]).
 fn read_input(path: &Path, max_bytes: usize) -> Result<Vec<u8>, Failure> {
-    let limit = u64::try_from(max_bytes).unwrap_or(u64::MAX);
-    let meta = std::fs::metadata(path).map_err(Failure::Io)?;
-    if !meta.is_file() {
-        return Err(Failure::Other(format!(
-            "not a regular file ({}): skipped",
-            file_kind(&meta.file_type())
-        )));
-    }
-    if meta.len() > limit {
-        return Err(Failure::Other(too_large(
-            &meta.len().to_string(),
-            max_bytes,
-        )));
-    }
-    let mut buf = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    std::fs::File::open(path)
-        .and_then(|f| f.take(limit.saturating_add(1)).read_to_end(&mut buf))
-        .map_err(Failure::Io)?;
-    if buf.len() > max_bytes {
-        return Err(Failure::Other(too_large(
-            &format!("more than {max_bytes}"),
-            max_bytes,
-        )));
-    }
-    Ok(buf)
-}
-
-/// What a non-regular file is, in words.
-fn file_kind(kind: &std::fs::FileType) -> &'static str {
-    if kind.is_dir() {
-        return "a directory";
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if kind.is_fifo() {
-            return "a FIFO";
-        }
-        if kind.is_char_device() || kind.is_block_device() {
-            return "a device";
-        }
-        if kind.is_socket() {
-            return "a socket";
-        }
-    }
-    "a special file"
+    jpnotice::files::read(path, max_bytes).map_err(|e| match e {
+        ReadError::Io(io) => Failure::Io(io),
+        ReadError::TooLarge { .. } => Failure::Other(format!("{e} (raise it with max_bytes=)")),
+        other => Failure::Other(other.to_string()),
+    })
 }
 
 /// The notice as a Python `dict`: its JSON read by `json.loads`.
@@ -335,59 +300,6 @@ fn parse_file<'py>(
         .detach(|| options.parse_file(&path).and_then(|n| to_json(&n)))
         .map_err(|f| f.into_pyerr(Some(&path)))?;
     to_python(py, &json)
-}
-
-/// One input of a batch: where to read and the `source` to report.
-struct Input {
-    path: PathBuf,
-    source: String,
-    /// Why the directory walk could not use this path (a symlink loop, a
-    /// dangling link): reported in its place.
-    problem: Option<String>,
-}
-
-/// Expands a path as the command line does: a file as is, a directory
-/// recursively (`.txt`, `.text`, `.md`, `.pdf`, sorted by name, symlinks
-/// followed). Paths the walk cannot follow become inputs with a problem,
-/// so that they are reported in order.
-fn collect_inputs(path: &Path, inputs: &mut Vec<Input>) {
-    let input = |path: &Path, problem: Option<String>| Input {
-        path: path.to_owned(),
-        source: path.display().to_string(),
-        problem,
-    };
-    if !path.is_dir() {
-        inputs.push(input(path, None));
-        return;
-    }
-    let walker = walkdir::WalkDir::new(path)
-        .follow_links(true)
-        .sort_by_file_name();
-    for entry in walker {
-        match entry {
-            Ok(e) if !e.file_type().is_dir() && has_notice_extension(e.path()) => {
-                inputs.push(input(e.path(), None));
-            }
-            Ok(_) => {}
-            Err(err) => {
-                let at = err.path().unwrap_or(path);
-                let problem = match err.io_error() {
-                    Some(io) => format!("cannot read: {io}"),
-                    None => format!("skipped: {err}"),
-                };
-                inputs.push(input(at, Some(problem)));
-            }
-        }
-    }
-}
-
-fn has_notice_extension(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-        matches!(
-            e.to_ascii_lowercase().as_str(),
-            "txt" | "text" | "md" | "pdf"
-        )
-    })
 }
 
 /// What a worker sends for input `i`: the notice's JSON, or the error.
@@ -551,7 +463,7 @@ fn extract<'py>(
     let inputs = py.detach(|| {
         let mut inputs = Vec::new();
         for path in &given {
-            collect_inputs(path, &mut inputs);
+            inputs.extend(jpnotice::files::collect(path));
         }
         inputs
     });
