@@ -31,6 +31,7 @@ pub mod structure;
 #[cfg(test)]
 mod test_support;
 pub mod tokenize;
+pub mod view;
 
 use std::sync::Arc;
 
