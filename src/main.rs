@@ -39,6 +39,12 @@ enum Command {
     Phones(TextArgs),
     /// Score extraction against a gold JSON Lines file.
     Eval(EvalArgs),
+    /// Write a self-contained HTML page of one notice (text or PDF): its
+    /// text with every extracted span highlighted, beside the fields.
+    Html(HtmlArgs),
+    /// Write a self-contained HTML report of many notices (files or
+    /// directories): charts and a sortable table of every notice.
+    Report(ReportArgs),
     /// Print the text the parser reads from a file: the decoded text, or a
     /// PDF's extracted and repaired text.
     Text(TextFileArgs),
@@ -117,6 +123,57 @@ struct ExtractArgs {
     /// Data-item vocabulary TSV to use instead of the embedded one.
     #[arg(long = "data-items", value_name = "PATH")]
     data_items: Option<PathBuf>,
+    /// Output format: jsonl (one JSON object per line) or csv (a header,
+    /// then one row per notice; lists joined with `;`).
+    #[arg(long, value_enum, default_value = "jsonl")]
+    format: Format,
+    /// With `--format csv`: start with a UTF-8 byte order mark (for Excel).
+    #[arg(long)]
+    bom: bool,
+    #[command(flatten)]
+    pdf: PdfLimits,
+}
+
+/// The output format of `extract`.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// One JSON object per line.
+    Jsonl,
+    /// One CSV row per notice, with a header row.
+    Csv,
+}
+
+#[derive(Args)]
+struct HtmlArgs {
+    /// The notice: a text file, a PDF, or `-` for stdin.
+    path: PathBuf,
+    /// Write the page here instead of to stdout.
+    #[arg(long, short = 'o', value_name = "OUT.html")]
+    output: Option<PathBuf>,
+    /// Date (YYYY-MM-DD) used to resolve years when the notice has no date of its own.
+    #[arg(long, value_parser = parse_date)]
+    reference_date: Option<Date>,
+    #[command(flatten)]
+    pdf: PdfLimits,
+}
+
+#[derive(Args)]
+struct ReportArgs {
+    /// Files or directories (recursive: .txt .md .pdf).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Write the report here instead of to stdout.
+    #[arg(long, short = 'o', value_name = "report.html")]
+    output: Option<PathBuf>,
+    /// Date (YYYY-MM-DD) used to resolve years when a document has no date of its own.
+    #[arg(long, value_parser = parse_date)]
+    reference_date: Option<Date>,
+    /// Refuse inputs larger than this many bytes.
+    #[arg(long, default_value_t = jpnotice::DEFAULT_MAX_INPUT_BYTES)]
+    max_bytes: usize,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j')]
+    jobs: Option<usize>,
     #[command(flatten)]
     pdf: PdfLimits,
 }
@@ -190,6 +247,8 @@ fn main() -> ExitCode {
         Command::Numbers(args) => per_text(&args, |t| json(&jpnotice::numbers::find_all(t))),
         Command::Phones(args) => per_text(&args, |t| json(&jpnotice::parse(t).contacts)),
         Command::Eval(args) => eval(args),
+        Command::Html(args) => html(args),
+        Command::Report(args) => report(args),
         Command::Text(args) => text(args),
         Command::Structure(args) => structure(args),
         Command::PdfWorker(args) => pdf_worker(args),
@@ -251,6 +310,16 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
             .map_err(|e| format!("cannot start {jobs} threads: {e}"))?;
     }
     args.pdf.engines()?;
+    let csv = args.format == Format::Csv;
+    if csv && (args.pretty || args.output.is_some()) {
+        return Err(
+            "--format csv writes one table to stdout: it goes with neither --pretty nor --output"
+                .into(),
+        );
+    }
+    if args.bom && !csv {
+        return Err("--bom goes with --format csv".into());
+    }
     // Share the one-off start-up work (patterns, dictionary) with a second
     // core while the first files are read and parsed.
     std::thread::spawn(jpnotice::warm_up);
@@ -280,6 +349,15 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
     let progress = progress_bar(inputs.len());
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
+    if csv {
+        let bom = if args.bom { jpnotice::view::csv::BOM } else { "" };
+        let header = jpnotice::view::csv::line(&jpnotice::view::csv::header());
+        write!(out, "{bom}{header}").map_err(|e| format!("cannot write output: {e}"))?;
+    }
+    let csv_line = |row: Vec<String>| {
+        let line = jpnotice::view::csv::line(&row);
+        line.strip_suffix('\n').map(str::to_owned).unwrap_or(line)
+    };
     let mut converted = 0usize;
     // Each input is parsed and serialized on the thread pool; this thread
     // writes the results in input order as soon as each one's turn comes,
@@ -287,6 +365,9 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
     // the writing, not the work.
     let convert = |input: &Input| -> Result<Option<String>, String> {
         let notice = parse_input(&parser, input, args.max_bytes, &args.pdf)?;
+        if csv {
+            return Ok(Some(csv_line(jpnotice::view::csv::record(&notice))));
+        }
         let text = if args.pretty || args.output.is_some() {
             serde_json::to_string_pretty(&notice)
         } else {
@@ -338,9 +419,14 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
                             None => report(),
                         }
                         // With --output the error goes to stderr only.
-                        args.output.is_none().then(|| {
-                            serde_json::json!({"source": input.source, "error": msg}).to_string()
-                        })
+                        if csv {
+                            Some(csv_line(jpnotice::view::csv::error_record(&input.source, &msg)))
+                        } else {
+                            args.output.is_none().then(|| {
+                                serde_json::json!({"source": input.source, "error": msg})
+                                    .to_string()
+                            })
+                        }
                     }
                 };
                 if let Some(line) = line
@@ -914,4 +1000,115 @@ fn pdf_worker(args: PdfWorkerArgs) -> Result<ExitCode, String> {
         .map_err(|e| format!("cannot write output: {e}"))?;
     // Leave at once: an engine thread past its time limit may still run.
     std::process::exit(0)
+}
+
+// ---- Views: `html` (one notice) and `report` (many) ----
+
+/// Writes the page of one notice.
+fn html(args: HtmlArgs) -> Result<ExitCode, String> {
+    args.pdf.engines()?;
+    let (text, warnings, encoding) = notice_text(&args.path, &args.pdf)?;
+    let mut parser = Parser::new();
+    if let Some(d) = args.reference_date {
+        parser = parser.reference_date(d);
+    }
+    let mut notice = parser.parse(&text);
+    let mut all = warnings;
+    all.append(&mut notice.warnings);
+    notice.warnings = all;
+    notice.encoding = Some(encoding);
+    notice.source = Some(args.path.display().to_string());
+    let page = jpnotice::view::notice_page(&notice, &text);
+    write_page(args.output.as_deref(), &page)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The text the parser reads from a file, its warnings and its encoding
+/// (`PDF (engine)` for a PDF).
+fn notice_text(path: &Path, pdf: &PdfLimits) -> Result<(String, Vec<String>, String), String> {
+    let bytes = read_input(path, jpnotice::DEFAULT_MAX_INPUT_BYTES)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    if jpnotice::pdf::is_pdf(&bytes) {
+        let reply =
+            extract_pdf_in_worker(&bytes, pdf).map_err(|e| format!("{}: {e}", path.display()))?;
+        Ok((reply.text, reply.warnings, format!("PDF ({})", reply.engine)))
+    } else {
+        let decoded = jpnotice::decode::decode(&bytes);
+        Ok((decoded.text, decoded.warnings, decoded.encoding.to_owned()))
+    }
+}
+
+/// Writes the report of many notices, parsed in parallel as `extract`
+/// does, with a progress bar on a terminal.
+fn report(args: ReportArgs) -> Result<ExitCode, String> {
+    if let Some(jobs) = args.jobs {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.max(1))
+            .build_global()
+            .map_err(|e| format!("cannot start {jobs} threads: {e}"))?;
+    }
+    args.pdf.engines()?;
+    std::thread::spawn(jpnotice::warm_up);
+    let mut parser = Parser::new().max_input_bytes(args.max_bytes);
+    if let Some(d) = args.reference_date {
+        parser = parser.reference_date(d);
+    }
+    let started = std::time::Instant::now();
+    let mut inputs = Vec::new();
+    for path in &args.paths {
+        collect_inputs(path, &mut inputs);
+    }
+    let progress = progress_bar(inputs.len());
+    let results: Vec<Result<Notice, String>> = inputs
+        .par_iter()
+        .map(|input| {
+            let result = parse_input(&parser, input, args.max_bytes, &args.pdf);
+            if let Some(p) = &progress {
+                p.inc(1);
+            }
+            result
+        })
+        .collect();
+    if let Some(p) = progress {
+        p.finish_and_clear();
+    }
+    let mut notices = Vec::with_capacity(results.len());
+    let mut failures = Vec::new();
+    for (input, result) in inputs.iter().zip(results) {
+        match result {
+            Ok(notice) => notices.push(notice),
+            Err(error) => {
+                eprintln!("jpnotice: {}: {error}", input.source);
+                failures.push(jpnotice::view::Failure {
+                    source: input.source.clone(),
+                    error,
+                });
+            }
+        }
+    }
+    let page = jpnotice::view::report_page(&notices, &failures);
+    write_page(args.output.as_deref(), &page)?;
+    eprintln!(
+        "jpnotice: report of {} file(s): {} read, {} not read, {:.2} s",
+        inputs.len(),
+        notices.len(),
+        failures.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a page to a file, or to stdout.
+fn write_page(path: Option<&Path>, page: &str) -> Result<(), String> {
+    match path {
+        Some(path) => {
+            std::fs::write(path, page).map_err(|e| format!("cannot write {}: {e}", path.display()))
+        }
+        None => {
+            let mut out = io::stdout().lock();
+            out.write_all(page.as_bytes())
+                .and_then(|()| out.flush())
+                .map_err(|e| format!("cannot write output: {e}"))
+        }
+    }
 }
