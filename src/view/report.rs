@@ -225,8 +225,8 @@ fn months_chart(page: &mut String, notices: &[Notice]) {
             (m.clone(), segs)
         })
         .collect();
-    let width = (60.0 + 22.0 * columns.len() as f64).clamp(640.0, 1240.0);
-    let every = columns.len().div_ceil(40).max(1);
+    let width = (60.0 + 48.0 * columns.len() as f64).clamp(640.0, 1220.0);
+    let every = columns.len().div_ceil(48).max(1);
     let mut body = legend(
         &names
             .iter()
@@ -390,7 +390,7 @@ fn items_chart(page: &mut String, notices: &[Notice]) {
         ("b-affected".to_owned(), "affected".to_owned(), notices.iter().filter(|n| n.data_items.iter().any(|i| i.affected)).count()),
         ("b-not_affected".to_owned(), "explicitly not affected".to_owned(), notices.iter().filter(|n| n.data_items.iter().any(|i| !i.affected)).count()),
     ]);
-    body.push_str(&svg::paired_hbars("chart-items", "data items by frequency", &rows, 200.0));
+    body.push_str(&svg::paired_hbars("chart-items", "data items by frequency", &rows, 1000.0, 240.0));
     let note = format!("Notices naming each item; the {} most frequent of {total} items.", rows.len());
     figure(page, "chart-items", "Data items by frequency", true, &body, &note);
 }

@@ -63,7 +63,7 @@ figure{margin:0;padding:12px;border:1px solid var(--line);border-radius:6px;brea
 figcaption{font-weight:600;margin-bottom:4px}
 figure.wide{grid-column:1/-1}
 figure p{margin:4px 0 0;color:var(--muted);font-size:12px}
-svg.chart{width:100%;height:auto;display:block;font-size:11px}
+svg.chart{max-width:100%;height:auto;display:block;font-size:11px}
 svg .axis{stroke:#9ca3af;stroke-width:1}
 svg .grid{stroke:#e5e7eb;stroke-width:1}
 svg text{fill:#374151}

@@ -22,10 +22,12 @@ pub(crate) struct Bar {
 const WIDTH: f64 = 640.0;
 const ROW: f64 = 20.0;
 
-fn open(out: &mut String, id: &str, height: f64, label: &str) {
+/// Opens a chart `width` wide: drawn at its own size, narrower when its
+/// box is (the page's CSS sets `max-width: 100%`).
+fn open(out: &mut String, id: &str, width: f64, height: f64, label: &str) {
     let _ = write!(
         out,
-        "<svg id=\"{id}\" class=\"chart\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-label=\"{}\">",
+        "<svg id=\"{id}\" class=\"chart\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{}\">",
         esc(label)
     );
 }
@@ -83,7 +85,7 @@ pub(crate) fn hbars(id: &str, aria: &str, bars: &[Bar], log: bool, label_width: 
         }
     };
     let mut out = String::new();
-    open(&mut out, id, height, aria);
+    open(&mut out, id, WIDTH, height, aria);
     if log {
         let mut tick = 1u64;
         while tick <= top {
@@ -130,9 +132,15 @@ pub(crate) fn hbars(id: &str, aria: &str, bars: &[Bar], log: bool, label_width: 
 
 /// Horizontal bars in pairs: per row, the first bar above the second (on
 /// one linear scale).
-pub(crate) fn paired_hbars(id: &str, aria: &str, rows: &[(Bar, Bar)], label_width: f64) -> String {
+pub(crate) fn paired_hbars(
+    id: &str,
+    aria: &str,
+    rows: &[(Bar, Bar)],
+    width: f64,
+    label_width: f64,
+) -> String {
     let plot_left = label_width + 8.0;
-    let plot_width = WIDTH - plot_left - 50.0;
+    let plot_width = width - plot_left - 50.0;
     let row = 24.0;
     let height = row * rows.len().max(1) as f64 + 8.0;
     let max = rows
@@ -142,7 +150,7 @@ pub(crate) fn paired_hbars(id: &str, aria: &str, rows: &[(Bar, Bar)], label_widt
         .unwrap_or(0)
         .max(1);
     let mut out = String::new();
-    open(&mut out, id, height, aria);
+    open(&mut out, id, width, height, aria);
     if rows.is_empty() {
         let _ = write!(out, "<text class=\"muted\" x=\"{plot_left}\" y=\"16\">no data</text>");
     }
@@ -210,11 +218,7 @@ pub(crate) fn columns(
     let slot = plot_w / columns.len().max(1) as f64;
     let bar_w = (slot * 0.8).max(1.0);
     let mut out = String::new();
-    let _ = write!(
-        out,
-        "<svg id=\"{id}\" class=\"chart\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{}\">",
-        esc(aria)
-    );
+    open(&mut out, id, width, height, aria);
     let mut tick = 0;
     while tick <= scale_top {
         let y = top + plot_h * (1.0 - tick as f64 / scale_top as f64);
@@ -307,7 +311,7 @@ mod tests {
     #[test]
     fn empty_charts_still_render() {
         assert!(hbars("x", "x", &[], true, 100.0).ends_with("</svg>"));
-        assert!(paired_hbars("x", "x", &[], 100.0).ends_with("</svg>"));
+        assert!(paired_hbars("x", "x", &[], 640.0, 100.0).ends_with("</svg>"));
         assert!(columns("x", "x", &[], 600.0, 1).ends_with("</svg>"));
     }
 }
