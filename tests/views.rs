@@ -133,7 +133,10 @@ fn expected_spans(json: &Value) -> Vec<(&'static str, usize)> {
         ("published", published),
         ("dates", spans("dates", &|_| true)),
         ("record_counts", spans("record_counts", &|_| true)),
-        ("data_items", spans("data_items", &|v| v["affected"] == true)),
+        (
+            "data_items",
+            spans("data_items", &|v| v["affected"] == true),
+        ),
         (
             "data_items_not_affected",
             spans("data_items", &|v| v["affected"] == false),
@@ -173,7 +176,10 @@ fn check_notice_dom(name: &str, dom: &str, json: &Value, text: &str) {
     let inner = &article.captures(dom).expect("an article")[1];
     let want = text.replace("\r\n", "\n").replace('\r', "\n");
     let got = text_of(inner);
-    assert!(got == want, "{name}: the page's text differs from the input");
+    assert!(
+        got == want,
+        "{name}: the page's text differs from the input"
+    );
     assert!(
         !marks.is_empty() || json["dates"].as_array().unwrap().is_empty(),
         "{name}"
@@ -206,7 +212,10 @@ fn a_pdf_page_shows_the_text_the_parser_read() {
     let page = dir.join("sql.html");
     run(jpnotice().args(["html", path, "-o"]).arg(&page));
     let html = std::fs::read_to_string(&page).unwrap();
-    assert!(html.contains("PDF ("), "the encoding line names the PDF engine");
+    assert!(
+        html.contains("PDF ("),
+        "the encoding line names the PDF engine"
+    );
     let Some(dom) = chromium_dom(&page) else {
         return skipped();
     };
@@ -229,7 +238,12 @@ fn the_report_in_chromium_has_its_charts_and_a_row_per_notice() {
     let read = String::from_utf8(batch.stdout)
         .unwrap()
         .lines()
-        .filter(|l| serde_json::from_str::<Value>(l).unwrap().get("error").is_none())
+        .filter(|l| {
+            serde_json::from_str::<Value>(l)
+                .unwrap()
+                .get("error")
+                .is_none()
+        })
         .count();
     let html = std::fs::read_to_string(&page).unwrap();
     assert_eq!(html.matches("<tr data-source=").count(), read);
@@ -244,7 +258,10 @@ fn the_report_in_chromium_has_its_charts_and_a_row_per_notice() {
         "chart-items",
         "chart-kinds",
     ] {
-        let svg = Regex::new(&format!(r#"(?s)<svg id="{id}" class="chart"[^>]*>(.*?)</svg>"#)).unwrap();
+        let svg = Regex::new(&format!(
+            r#"(?s)<svg id="{id}" class="chart"[^>]*>(.*?)</svg>"#
+        ))
+        .unwrap();
         let inner = &svg.captures(&dom).unwrap_or_else(|| panic!("no svg #{id}"))[1];
         assert!(inner.contains("<rect class=\"bar"), "#{id} has no bars");
     }
@@ -273,7 +290,10 @@ fn odd_inputs_give_a_page() {
     let dir = temp_dir("odd");
     for (name, text) in [
         ("empty.txt", ""),
-        ("markup.txt", "<script>alert(1)</script> & \"quotes\" 'apos'\n"),
+        (
+            "markup.txt",
+            "<script>alert(1)</script> & \"quotes\" 'apos'\n",
+        ),
         ("no-dates.txt", "お知らせ\n氏名が流出しました。"),
     ] {
         let path = dir.join(name);
@@ -287,7 +307,10 @@ fn odd_inputs_give_a_page() {
 /// Attributes that load something: none may point to the network.
 fn network_references(page: &str) -> Vec<String> {
     let tags = Regex::new(r"(?s)<[a-zA-Z][^>]*>").unwrap();
-    let attribute = Regex::new(r#"(?i)\b(?:src|href|srcset|action|poster|data|xlink:href)\s*=\s*["']?\s*(?:https?:)?//"#).unwrap();
+    let attribute = Regex::new(
+        r#"(?i)\b(?:src|href|srcset|action|poster|data|xlink:href)\s*=\s*["']?\s*(?:https?:)?//"#,
+    )
+    .unwrap();
     let css_url = Regex::new(r#"(?i)url\(\s*["']?\s*(?:https?:)?//|@import"#).unwrap();
     let mut found = Vec::new();
     for tag in tags.find_iter(page) {
@@ -330,9 +353,18 @@ fn no_page_references_the_network() {
     let report = jpnotice::view::report_page(&notices, &[]);
     assert_eq!(network_references(&report), Vec::<String>::new());
     // The checker itself finds references.
-    assert_eq!(network_references("<img src=\"https://a.example/x.png\">").len(), 1);
-    assert_eq!(network_references("<link rel=stylesheet href=x.css>").len(), 1);
-    assert_eq!(network_references("<style>a{background:url(//a.example/b)}</style>").len(), 1);
+    assert_eq!(
+        network_references("<img src=\"https://a.example/x.png\">").len(),
+        1
+    );
+    assert_eq!(
+        network_references("<link rel=stylesheet href=x.css>").len(),
+        1
+    );
+    assert_eq!(
+        network_references("<style>a{background:url(//a.example/b)}</style>").len(),
+        1
+    );
 }
 
 #[test]
@@ -374,7 +406,8 @@ fn csv_has_a_bom_on_request_and_error_rows() {
     assert_eq!(out.status.code(), Some(1), "a failed input fails the batch");
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("\u{feff}source,published,title,"));
-    let mut reader = csv::ReaderBuilder::new().from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let mut reader =
+        csv::ReaderBuilder::new().from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 2);
     assert_eq!(&rows[0][9], "name;address");

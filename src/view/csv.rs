@@ -70,13 +70,24 @@ pub fn record(notice: &Notice) -> Vec<String> {
     }
     vec![
         notice.source.clone().unwrap_or_default(),
-        notice.published.as_ref().map(|p| p.value.clone()).unwrap_or_default(),
+        notice
+            .published
+            .as_ref()
+            .map(|p| p.value.clone())
+            .unwrap_or_default(),
         notice.title.clone().unwrap_or_default(),
         notice.issuers.join(";"),
         notice.notice_kind.as_ref().map(key).unwrap_or_default(),
-        notice.incident_types.iter().map(key).collect::<Vec<_>>().join(";"),
+        notice
+            .incident_types
+            .iter()
+            .map(key)
+            .collect::<Vec<_>>()
+            .join(";"),
         notice.leak_status.as_ref().map(key).unwrap_or_default(),
-        largest_count(notice).map(|n| n.to_string()).unwrap_or_default(),
+        largest_count(notice)
+            .map(|n| n.to_string())
+            .unwrap_or_default(),
         notice
             .record_counts
             .iter()

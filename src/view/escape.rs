@@ -26,7 +26,10 @@ pub(crate) fn html(text: &str) -> String {
 mod tests {
     #[test]
     fn escapes_markup_and_quotes() {
-        assert_eq!(super::html("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+        assert_eq!(
+            super::html("<a href=\"x\">&'"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
         assert_eq!(super::html("氏名"), "氏名");
     }
 }

@@ -55,8 +55,8 @@ pub fn evidence(doc: &Document, notice: &Notice) -> Vec<Evidence> {
         let first = leak::evidence(sentences)
             .into_iter()
             .find(|(s, _)| *s == status);
-        if let Some(found) =
-            first.and_then(|(_, why)| locate(doc, sentences, &why, "leak_status", super::key(&status)))
+        if let Some(found) = first
+            .and_then(|(_, why)| locate(doc, sentences, &why, "leak_status", super::key(&status)))
         {
             out.push(found);
         }
@@ -109,7 +109,12 @@ fn find_ignoring_space(haystack: &str, needle: &str) -> Option<(usize, usize)> {
         return None;
     }
     (0..=hay.len() - want.len())
-        .find(|&i| hay[i..i + want.len()].iter().map(|(_, c)| *c).eq(want.iter().copied()))
+        .find(|&i| {
+            hay[i..i + want.len()]
+                .iter()
+                .map(|(_, c)| *c)
+                .eq(want.iter().copied())
+        })
         .map(|i| {
             let (last, c) = hay[i + want.len() - 1];
             (hay[i].0, last + c.len_utf8())

@@ -43,7 +43,11 @@ pub fn notice_page(notice: &Notice, input: &str) -> String {
     let rendered = render(input, &marks);
     let mut counts = [0usize; FIELDS.len()];
     for (m, shown) in marks.iter().zip(&rendered.shown) {
-        if let Some(i) = FIELDS.iter().position(|(f, _)| *f == m.field).filter(|_| *shown) {
+        if let Some(i) = FIELDS
+            .iter()
+            .position(|(f, _)| *f == m.field)
+            .filter(|_| *shown)
+        {
             counts[i] += 1;
         }
     }
@@ -56,11 +60,19 @@ pub fn notice_page(notice: &Notice, input: &str) -> String {
     page.push_str("<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n");
     page.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     let _ = writeln!(page, "<title>{} — jpnotice</title>", esc(&heading));
-    let _ = writeln!(page, "<style>{}{}</style>\n</head>\n<body class=\"notice-page\">", style::BASE, style::NOTICE);
+    let _ = writeln!(
+        page,
+        "<style>{}{}</style>\n</head>\n<body class=\"notice-page\">",
+        style::BASE,
+        style::NOTICE
+    );
     // Hidden toggles first: the legend's labels switch each field's
     // highlighting off and on without a script.
     for (field, _) in FIELDS {
-        let _ = writeln!(page, "<input type=\"checkbox\" class=\"toggle\" id=\"show-{field}\" checked>");
+        let _ = writeln!(
+            page,
+            "<input type=\"checkbox\" class=\"toggle\" id=\"show-{field}\" checked>"
+        );
     }
     let _ = writeln!(page, "<header>\n<h1>{}</h1>", esc(&heading));
     let _ = write!(page, "<p class=\"meta\">");
@@ -99,7 +111,12 @@ pub fn notice_page(notice: &Notice, input: &str) -> String {
 fn marks_of(notice: &Notice, found: &[super::Evidence]) -> Vec<Mark> {
     let mut marks = Vec::new();
     if let Some(p) = &notice.published {
-        marks.push(Mark::new(p.start, p.end, "published", format!("published {}", p.value)));
+        marks.push(Mark::new(
+            p.start,
+            p.end,
+            "published",
+            format!("published {}", p.value),
+        ));
     }
     for d in &notice.dates {
         let mut title = d.value.clone();
@@ -199,29 +216,49 @@ fn summary(
         if items.is_empty() {
             none.clone()
         } else {
-            format!("<ul>{}</ul>", items.into_iter().map(|i| format!("<li>{i}</li>")).collect::<String>())
+            format!(
+                "<ul>{}</ul>",
+                items
+                    .into_iter()
+                    .map(|i| format!("<li>{i}</li>"))
+                    .collect::<String>()
+            )
         }
     };
     let mut rows: Vec<(&str, String)> = Vec::new();
-    rows.push(("title 表題", notice.title.as_deref().map_or(none.clone(), esc)));
-    rows.push(("issuers 公表者", list(notice.issuers.iter().map(|i| esc(i)).collect())));
+    rows.push((
+        "title 表題",
+        notice.title.as_deref().map_or(none.clone(), esc),
+    ));
+    rows.push((
+        "issuers 公表者",
+        list(notice.issuers.iter().map(|i| esc(i)).collect()),
+    ));
     rows.push((
         "published 公表日",
-        notice
-            .published
-            .as_ref()
-            .map_or(none.clone(), |p| link("published", p.start, p.end, &p.value)),
+        notice.published.as_ref().map_or(none.clone(), |p| {
+            link("published", p.start, p.end, &p.value)
+        }),
     ));
     if let Some(n) = notice.report_number {
         rows.push(("report 第n報", n.to_string()));
     }
-    rows.push(("notice kind 種別", notice.notice_kind.as_ref().map_or(none.clone(), |k| esc(&key(k)))));
+    rows.push((
+        "notice kind 種別",
+        notice
+            .notice_kind
+            .as_ref()
+            .map_or(none.clone(), |k| esc(&key(k))),
+    ));
     let types: Vec<String> = notice
         .incident_types
         .iter()
         .map(|t| {
             let name = key(t);
-            match found.iter().find(|e| e.field == "incident_types" && e.value == name) {
+            match found
+                .iter()
+                .find(|e| e.field == "incident_types" && e.value == name)
+            {
                 Some(e) => link(e.field, e.span.start, e.span.end, &name),
                 None => esc(&name),
             }
@@ -242,7 +279,12 @@ fn summary(
         .record_counts
         .iter()
         .map(|c| {
-            let mut s = link("record_counts", c.start, c.end, &format!("{} {}", thousands(c.value), c.unit));
+            let mut s = link(
+                "record_counts",
+                c.start,
+                c.end,
+                &format!("{} {}", thousands(c.value), c.unit),
+            );
             if c.approx {
                 s.push_str(" <small>approx</small>");
             }
@@ -278,7 +320,10 @@ fn summary(
         .iter()
         .map(|c| {
             let mut s = link("contacts", c.start, c.end, &contact_title(c));
-            for part in [&c.hours, &c.organization, &c.department].into_iter().flatten() {
+            for part in [&c.hours, &c.organization, &c.department]
+                .into_iter()
+                .flatten()
+            {
                 let _ = write!(s, "<br><small>{}</small>", esc(part));
             }
             s
@@ -287,11 +332,21 @@ fn summary(
     rows.push(("contacts 連絡先", list(contacts)));
     rows.push((
         "URLs",
-        list(notice.urls.iter().map(|u| format!("<code>{}</code>", esc(u))).collect()),
+        list(
+            notice
+                .urls
+                .iter()
+                .map(|u| format!("<code>{}</code>", esc(u)))
+                .collect(),
+        ),
     ));
     page.push_str("<h2>Fields</h2>\n<table class=\"summary\">\n");
     for (name, value) in rows {
-        let _ = writeln!(page, "<tr><th scope=\"row\">{}</th><td>{value}</td></tr>", esc(name));
+        let _ = writeln!(
+            page,
+            "<tr><th scope=\"row\">{}</th><td>{value}</td></tr>",
+            esc(name)
+        );
     }
     page.push_str("</table>\n");
     let _ = writeln!(page, "<h2>Warnings <b>{}</b></h2>", notice.warnings.len());

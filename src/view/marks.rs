@@ -221,7 +221,10 @@ mod tests {
         let out = render(text, &[m(2, 1), m(0, 0), m(0, 2), m(0, 99), m(1, 4)]);
         assert_eq!(out.marks, 1);
         assert_eq!(out.shown, [false, false, false, false, true]);
-        assert_eq!(out.html, "&lt;<span class=\"hl f-dates\" data-field=\"dates\" id=\"m4\" title=\"v\">氏</span>名&gt;&amp;");
+        assert_eq!(
+            out.html,
+            "&lt;<span class=\"hl f-dates\" data-field=\"dates\" id=\"m4\" title=\"v\">氏</span>名&gt;&amp;"
+        );
     }
 
     #[test]

@@ -3,6 +3,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use unicode_normalization::UnicodeNormalization;
+
 use super::escape::html as esc;
 use super::svg::{self, Bar, clip};
 use super::{key, largest_count, style, thousands};
@@ -73,7 +75,12 @@ pub fn report_page(notices: &[Notice], failures: &[Failure]) -> String {
     page.push_str("<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n");
     page.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     page.push_str("<title>jpnotice report</title>\n");
-    let _ = writeln!(page, "<style>{}{}</style>\n</head>\n<body class=\"report-page\">", style::BASE, style::REPORT);
+    let _ = writeln!(
+        page,
+        "<style>{}{}</style>\n</head>\n<body class=\"report-page\">",
+        style::BASE,
+        style::REPORT
+    );
     header(&mut page, notices, failures);
     page.push_str("<main>\n<section class=\"charts\">\n");
     months_chart(&mut page, notices);
@@ -85,11 +92,20 @@ pub fn report_page(notices: &[Notice], failures: &[Failure]) -> String {
     page.push_str("</section>\n");
     table(&mut page, &order);
     if !failures.is_empty() {
-        let _ = writeln!(page, "<h2>Not read <b>{}</b></h2>\n<ul class=\"failures\">", failures.len());
+        let _ = writeln!(
+            page,
+            "<h2>Not read <b>{}</b></h2>\n<ul class=\"failures\">",
+            failures.len()
+        );
         let mut sorted: Vec<&Failure> = failures.iter().collect();
         sorted.sort_by(|a, b| a.source.cmp(&b.source).then(a.error.cmp(&b.error)));
         for f in sorted {
-            let _ = writeln!(page, "<li><code>{}</code>: {}</li>", esc(&f.source), esc(&f.error));
+            let _ = writeln!(
+                page,
+                "<li><code>{}</code>: {}</li>",
+                esc(&f.source),
+                esc(&f.error)
+            );
         }
         page.push_str("</ul>\n");
     }
@@ -108,16 +124,28 @@ fn header(page: &mut String, notices: &[Notice], failures: &[Failure]) {
         (Some(a), Some(b)) => format!("published {a} – {b}"),
         _ => "no publication dates".to_owned(),
     };
-    let _ = writeln!(page, "<p class=\"meta\">{} notices · {period}</p>", notices.len());
+    let _ = writeln!(
+        page,
+        "<p class=\"meta\">{} notices · {period}</p>",
+        notices.len()
+    );
     let reports = notices
         .iter()
-        .filter(|n| n.notice_kind.as_ref().is_some_and(|k| key(k) == "incident_report"))
+        .filter(|n| {
+            n.notice_kind
+                .as_ref()
+                .is_some_and(|k| key(k) == "incident_report")
+        })
         .count();
     let counted: Vec<u64> = notices.iter().filter_map(largest_count).collect();
     let sum: u64 = counted.iter().fold(0u64, |a, b| a.saturating_add(*b));
     let confirmed = notices
         .iter()
-        .filter(|n| n.leak_status.as_ref().is_some_and(|s| key(s) == "confirmed"))
+        .filter(|n| {
+            n.leak_status
+                .as_ref()
+                .is_some_and(|s| key(s) == "confirmed")
+        })
         .count();
     page.push_str("<ul class=\"stats\">");
     for (value, label) in [
@@ -125,7 +153,10 @@ fn header(page: &mut String, notices: &[Notice], failures: &[Failure]) {
         (thousands(reports as u64), "incident reports"),
         (thousands(confirmed as u64), "leaks confirmed"),
         (thousands(counted.len() as u64), "with a record count"),
-        (thousands(sum), "people or records (sum of each notice's largest count)"),
+        (
+            thousands(sum),
+            "people or records (sum of each notice's largest count)",
+        ),
         (thousands(failures.len() as u64), "not read"),
     ] {
         let _ = write!(page, "<li><b>{value}</b>{}</li>", esc(label));
@@ -137,7 +168,8 @@ fn header(page: &mut String, notices: &[Notice], failures: &[Failure]) {
 fn month(notice: &Notice) -> Option<&str> {
     let value = notice.published.as_ref()?.value.as_str();
     let m = value.get(..7)?;
-    (m.as_bytes().get(4) == Some(&b'-') && m.bytes().filter(u8::is_ascii_digit).count() == 6).then_some(m)
+    (m.as_bytes().get(4) == Some(&b'-') && m.bytes().filter(u8::is_ascii_digit).count() == 6)
+        .then_some(m)
 }
 
 /// The notice's first type in legend order, or `none`.
@@ -150,7 +182,9 @@ fn primary_type(notice: &Notice) -> String {
 
 /// Every month from `first` to `last` (both `YYYY-MM`).
 fn month_range(first: &str, last: &str) -> Vec<String> {
-    let parse = |m: &str| -> Option<(i32, i32)> { Some((m.get(..4)?.parse().ok()?, m.get(5..7)?.parse().ok()?)) };
+    let parse = |m: &str| -> Option<(i32, i32)> {
+        Some((m.get(..4)?.parse().ok()?, m.get(5..7)?.parse().ok()?))
+    };
     let (Some((mut y, mut m)), Some((ly, lm))) = (parse(first), parse(last)) else {
         return Vec::new();
     };
@@ -182,7 +216,12 @@ fn figure(page: &mut String, id: &str, caption: &str, wide: bool, body: &str, no
 fn legend(entries: &[(String, String, usize)]) -> String {
     let mut out = String::from("<div class=\"legend\">");
     for (class, label, n) in entries {
-        let _ = write!(out, "<span><i class=\"{}\"></i>{} {n}</span>", esc(class), esc(label));
+        let _ = write!(
+            out,
+            "<span><i class=\"{}\"></i>{} {n}</span>",
+            esc(class),
+            esc(label)
+        );
     }
     out.push_str("</div>");
     out
@@ -230,42 +269,78 @@ fn months_chart(page: &mut String, notices: &[Notice]) {
     let mut body = legend(
         &names
             .iter()
-            .filter_map(|t| type_totals.get(t).map(|n| (format!("t-{t}"), t.clone(), *n)))
+            .filter_map(|t| {
+                type_totals
+                    .get(t)
+                    .map(|n| (format!("t-{t}"), t.clone(), *n))
+            })
             .collect::<Vec<_>>(),
     );
-    body.push_str(&svg::columns("chart-months", "notices per month by incident type", &columns, width, every));
+    body.push_str(&svg::columns(
+        "chart-months",
+        "notices per month by incident type",
+        &columns,
+        width,
+        every,
+    ));
     let note = format!(
         "Each notice counts once, under its first type in the legend's order. {undated} notice(s) without a publication month are not shown."
     );
-    figure(page, "chart-months", "Notices per month, by incident type", true, &body, &note);
+    figure(
+        page,
+        "chart-months",
+        "Notices per month, by incident type",
+        true,
+        &body,
+        &note,
+    );
 }
 
 fn leak_chart(page: &mut String, notices: &[Notice]) {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for n in notices {
-        let k = n.leak_status.as_ref().map_or_else(|| "unknown".to_owned(), key);
+        let k = n
+            .leak_status
+            .as_ref()
+            .map_or_else(|| "unknown".to_owned(), key);
         *counts.entry(k).or_default() += 1;
     }
     let total = notices.len().max(1);
-    let bars: Vec<Bar> = ["confirmed", "possible", "not_found", "none_stated", "unknown"]
-        .iter()
-        .filter_map(|k| counts.get(*k).map(|n| (k, *n)))
-        .map(|(k, n)| Bar {
-            label: k.to_string(),
-            value: n as u64,
-            class: format!("l-{k}"),
-            shown: format!("{n} ({:.0}%)", 100.0 * n as f64 / total as f64),
-            tip: format!("{k}: {n} of {}", notices.len()),
-        })
-        .collect();
+    let bars: Vec<Bar> = [
+        "confirmed",
+        "possible",
+        "not_found",
+        "none_stated",
+        "unknown",
+    ]
+    .iter()
+    .filter_map(|k| counts.get(*k).map(|n| (k, *n)))
+    .map(|(k, n)| Bar {
+        label: k.to_string(),
+        value: n as u64,
+        class: format!("l-{k}"),
+        shown: format!("{n} ({:.0}%)", 100.0 * n as f64 / total as f64),
+        tip: format!("{k}: {n} of {}", notices.len()),
+    })
+    .collect();
     let body = svg::hbars("chart-leak", "leak status shares", &bars, false, 110.0);
-    figure(page, "chart-leak", "Leak status", false, &body, "confirmed: stated as fact; possible: おそれ・可能性; not_found: no leak found; none_stated: nothing said.");
+    figure(
+        page,
+        "chart-leak",
+        "Leak status",
+        false,
+        &body,
+        "confirmed: stated as fact; possible: おそれ・可能性; not_found: no leak found; none_stated: nothing said.",
+    );
 }
 
 fn kinds_chart(page: &mut String, notices: &[Notice]) {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for n in notices {
-        let k = n.notice_kind.as_ref().map_or_else(|| "unknown".to_owned(), key);
+        let k = n
+            .notice_kind
+            .as_ref()
+            .map_or_else(|| "unknown".to_owned(), key);
         *counts.entry(k).or_default() += 1;
     }
     let bars: Vec<Bar> = ["incident_report", "advisory", "other", "unknown"]
@@ -291,7 +366,10 @@ fn counts_chart(page: &mut String, notices: &[Notice]) {
     while low < top {
         let high = low.saturating_mul(10);
         let floor = if low == 1 { 0 } else { low };
-        let n = largest.iter().filter(|v| **v >= floor && **v < high).count() as u64;
+        let n = largest
+            .iter()
+            .filter(|v| **v >= floor && **v < high)
+            .count() as u64;
         let label = format!("{}–", svg::short_number(low));
         columns.push((
             label.clone(),
@@ -305,18 +383,46 @@ fn counts_chart(page: &mut String, notices: &[Notice]) {
         ));
         low = high;
     }
-    let body = svg::columns("chart-counts", "distribution of affected counts, log scale", &columns, 640.0, 1);
+    let body = svg::columns(
+        "chart-counts",
+        "distribution of affected counts, log scale",
+        &columns,
+        640.0,
+        1,
+    );
     let note = format!(
         "Each notice's largest record count, in bins of powers of ten (log scale). {} notice(s) give no count.",
         notices.len() - largest.len()
     );
-    figure(page, "chart-counts", "How many people or records were affected", false, &body, &note);
+    figure(
+        page,
+        "chart-counts",
+        "How many people or records were affected",
+        false,
+        &body,
+        &note,
+    );
 }
 
 fn largest_chart(page: &mut String, order: &[&Notice]) {
-    let mut ranked: Vec<(&Notice, u64)> = order.iter().filter_map(|n| largest_count(n).map(|c| (*n, c))).collect();
+    let mut ranked: Vec<(&Notice, u64)> = order
+        .iter()
+        .filter_map(|n| largest_count(n).map(|c| (*n, c)))
+        .collect();
     // Largest first; ties keep the table's order (newest first).
     ranked.sort_by_key(|(_, c)| std::cmp::Reverse(*c));
+    // A later report (第2報) repeating its issuer's count is the same incident.
+    let mut seen: Vec<(Option<String>, u64)> = Vec::new();
+    ranked.retain(|(n, c)| {
+        let issuer = n
+            .issuers
+            .first()
+            .map(|i| i.nfkc().filter(|c| !c.is_whitespace()).collect());
+        let id = (issuer, *c);
+        let new = id.0.is_none() || !seen.contains(&id);
+        seen.push(id);
+        new
+    });
     let bars: Vec<Bar> = ranked
         .iter()
         .take(20)
@@ -338,8 +444,21 @@ fn largest_chart(page: &mut String, order: &[&Notice]) {
             }
         })
         .collect();
-    let body = svg::hbars("chart-largest", "the 20 largest incidents, log scale", &bars, true, 250.0);
-    figure(page, "chart-largest", "The 20 largest incidents (log scale)", false, &body, "By each notice's largest record count.");
+    let body = svg::hbars(
+        "chart-largest",
+        "the 20 largest incidents, log scale",
+        &bars,
+        true,
+        250.0,
+    );
+    figure(
+        page,
+        "chart-largest",
+        "The 20 largest incidents (log scale)",
+        false,
+        &body,
+        "By each notice's largest record count; a count its issuer repeats in a later notice is shown once, with the newest.",
+    );
 }
 
 fn items_chart(page: &mut String, notices: &[Notice]) {
@@ -352,7 +471,9 @@ fn items_chart(page: &mut String, notices: &[Notice]) {
                 continue;
             }
             seen.push((item.key.as_str(), item.affected));
-            let entry = counts.entry(item.key.as_str()).or_insert((0, 0, item.label.as_str()));
+            let entry = counts
+                .entry(item.key.as_str())
+                .or_insert((0, 0, item.label.as_str()));
             if item.affected {
                 entry.0 += 1;
             } else {
@@ -367,7 +488,11 @@ fn items_chart(page: &mut String, notices: &[Notice]) {
         .into_iter()
         .take(30)
         .map(|(k, (yes, no, label))| {
-            let name = if k == "other" { "other その他".to_owned() } else { clip(&format!("{label} {k}"), 26) };
+            let name = if k == "other" {
+                "other その他".to_owned()
+            } else {
+                clip(&format!("{label} {k}"), 26)
+            };
             (
                 Bar {
                     label: name.clone(),
@@ -387,12 +512,42 @@ fn items_chart(page: &mut String, notices: &[Notice]) {
         })
         .collect();
     let mut body = legend(&[
-        ("b-affected".to_owned(), "affected".to_owned(), notices.iter().filter(|n| n.data_items.iter().any(|i| i.affected)).count()),
-        ("b-not_affected".to_owned(), "explicitly not affected".to_owned(), notices.iter().filter(|n| n.data_items.iter().any(|i| !i.affected)).count()),
+        (
+            "b-affected".to_owned(),
+            "affected".to_owned(),
+            notices
+                .iter()
+                .filter(|n| n.data_items.iter().any(|i| i.affected))
+                .count(),
+        ),
+        (
+            "b-not_affected".to_owned(),
+            "explicitly not affected".to_owned(),
+            notices
+                .iter()
+                .filter(|n| n.data_items.iter().any(|i| !i.affected))
+                .count(),
+        ),
     ]);
-    body.push_str(&svg::paired_hbars("chart-items", "data items by frequency", &rows, 1000.0, 240.0));
-    let note = format!("Notices naming each item; the {} most frequent of {total} items.", rows.len());
-    figure(page, "chart-items", "Data items by frequency", true, &body, &note);
+    body.push_str(&svg::paired_hbars(
+        "chart-items",
+        "data items by frequency",
+        &rows,
+        1000.0,
+        240.0,
+    ));
+    let note = format!(
+        "Notices naming each item; the {} most frequent of {total} items.",
+        rows.len()
+    );
+    figure(
+        page,
+        "chart-items",
+        "Data items by frequency",
+        true,
+        &body,
+        &note,
+    );
 }
 
 fn table(page: &mut String, order: &[&Notice]) {
@@ -421,7 +576,12 @@ fn table(page: &mut String, order: &[&Notice]) {
             esc(&n.issuers.join("、")),
             esc(source),
             esc(n.title.as_deref().unwrap_or("")),
-            esc(&n.incident_types.iter().map(key).collect::<Vec<_>>().join(", ")),
+            esc(&n
+                .incident_types
+                .iter()
+                .map(key)
+                .collect::<Vec<_>>()
+                .join(", ")),
             esc(&n.leak_status.as_ref().map(key).unwrap_or_default()),
             largest.map_or(-1, |c| c as i128),
             largest.map(thousands).unwrap_or_default(),
@@ -462,7 +622,10 @@ mod tests {
 
     #[test]
     fn month_ranges_cross_years() {
-        assert_eq!(month_range("2024-11", "2025-02"), ["2024-11", "2024-12", "2025-01", "2025-02"]);
+        assert_eq!(
+            month_range("2024-11", "2025-02"),
+            ["2024-11", "2024-12", "2025-01", "2025-02"]
+        );
         assert!(month_range("bad", "2025-02").is_empty());
     }
 
@@ -476,7 +639,8 @@ mod tests {
 
     #[test]
     fn report_is_deterministic_whatever_the_input_order() {
-        let mut a = crate::parse("令和６年５月１日\n不正アクセスにより氏名約1,200件が流出しました。");
+        let mut a =
+            crate::parse("令和６年５月１日\n不正アクセスにより氏名約1,200件が流出しました。");
         a.source = Some("a.txt".into());
         let mut b = crate::parse("令和５年１月１０日\nUSBメモリを紛失しました。住所30件");
         b.source = Some("b.txt".into());

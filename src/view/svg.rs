@@ -88,14 +88,24 @@ pub(crate) fn hbars(id: &str, aria: &str, bars: &[Bar], log: bool, label_width: 
     open(&mut out, id, WIDTH, height, aria);
     if log {
         let mut tick = 1u64;
+        let decades = (top as f64).log10().round() as u32;
+        let mut k = 0u32;
         while tick <= top {
             let x = plot_left + plot_width * log_share(tick, top);
             let _ = write!(
                 out,
-                "<line class=\"grid\" x1=\"{x:.1}\" y1=\"14\" x2=\"{x:.1}\" y2=\"{:.1}\"/><text class=\"muted\" x=\"{x:.1}\" y=\"11\" text-anchor=\"middle\">{}</text>",
-                height - 4.0,
-                short_number(tick)
+                "<line class=\"grid\" x1=\"{x:.1}\" y1=\"14\" x2=\"{x:.1}\" y2=\"{:.1}\"/>",
+                height - 4.0
             );
+            // Every decade labelled while they fit, else every other one.
+            if decades <= 6 || k.is_multiple_of(2) {
+                let _ = write!(
+                    out,
+                    "<text class=\"muted\" x=\"{x:.1}\" y=\"11\" text-anchor=\"middle\">{}</text>",
+                    short_number(tick)
+                );
+            }
+            k += 1;
             tick = tick.saturating_mul(10);
             if tick == u64::MAX {
                 break;
@@ -103,7 +113,11 @@ pub(crate) fn hbars(id: &str, aria: &str, bars: &[Bar], log: bool, label_width: 
         }
     }
     if bars.is_empty() {
-        let _ = write!(out, "<text class=\"muted\" x=\"{plot_left}\" y=\"{:.1}\">no data</text>", top_pad + 14.0);
+        let _ = write!(
+            out,
+            "<text class=\"muted\" x=\"{plot_left}\" y=\"{:.1}\">no data</text>",
+            top_pad + 14.0
+        );
     }
     for (i, bar) in bars.iter().enumerate() {
         let y = top_pad + ROW * i as f64;
@@ -152,7 +166,10 @@ pub(crate) fn paired_hbars(
     let mut out = String::new();
     open(&mut out, id, width, height, aria);
     if rows.is_empty() {
-        let _ = write!(out, "<text class=\"muted\" x=\"{plot_left}\" y=\"16\">no data</text>");
+        let _ = write!(
+            out,
+            "<text class=\"muted\" x=\"{plot_left}\" y=\"16\">no data</text>"
+        );
     }
     for (i, (a, b)) in rows.iter().enumerate() {
         let y = 4.0 + row * i as f64;
@@ -205,7 +222,7 @@ pub(crate) fn columns(
     label_every: usize,
 ) -> String {
     let height = 240.0;
-    let (left, bottom, top) = (36.0, 40.0, 18.0);
+    let (left, bottom, top) = (40.0, 56.0, 18.0);
     let plot_h = height - bottom - top;
     let plot_w = width - left - 8.0;
     let totals: Vec<u64> = columns
@@ -232,7 +249,12 @@ pub(crate) fn columns(
         tick += step;
     }
     if columns.is_empty() {
-        let _ = write!(out, "<text class=\"muted\" x=\"{:.1}\" y=\"{:.1}\">no data</text>", left + 8.0, top + 20.0);
+        let _ = write!(
+            out,
+            "<text class=\"muted\" x=\"{:.1}\" y=\"{:.1}\">no data</text>",
+            left + 8.0,
+            top + 20.0
+        );
     }
     for (i, ((label, segs), total)) in columns.iter().zip(&totals).enumerate() {
         let x = left + slot * i as f64 + (slot - bar_w) / 2.0;
@@ -255,14 +277,21 @@ pub(crate) fn columns(
                 y - 3.0
             );
         }
-        if i % label_every.max(1) == 0 {
-            let _ = write!(
-                out,
-                "<text x=\"{cx:.1}\" y=\"{:.1}\" text-anchor=\"end\" transform=\"rotate(-45 {cx:.1} {:.1})\">{}</text>",
-                top + plot_h + 12.0,
-                top + plot_h + 12.0,
-                esc(label)
-            );
+        if i.is_multiple_of(label_every.max(1)) {
+            let ly = top + plot_h + 14.0;
+            if slot >= 50.0 {
+                let _ = write!(
+                    out,
+                    "<text x=\"{cx:.1}\" y=\"{ly:.1}\" text-anchor=\"middle\">{}</text>",
+                    esc(label)
+                );
+            } else {
+                let _ = write!(
+                    out,
+                    "<text x=\"{cx:.1}\" y=\"{ly:.1}\" text-anchor=\"end\" transform=\"rotate(-45 {cx:.1} {ly:.1})\">{}</text>",
+                    esc(label)
+                );
+            }
         }
     }
     let _ = write!(

@@ -388,7 +388,12 @@ impl<'t> Page<'t> {
     /// `post_start`), else from the first hours line below it in the
     /// block: the tidied text, the structured form and the normalized byte
     /// range of the text.
-    fn hours(&self, i: usize, post: &str, post_start: usize) -> Option<(String, Hours, (usize, usize))> {
+    fn hours(
+        &self,
+        i: usize,
+        post: &str,
+        post_start: usize,
+    ) -> Option<(String, Hours, (usize, usize))> {
         let own = post.split('。').next().unwrap_or("");
         if let Some((tidy, structured, (s, e))) = hours_in(own) {
             return Some((tidy, structured, (post_start + s, post_start + e)));
