@@ -350,7 +350,11 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     if csv {
-        let bom = if args.bom { jpnotice::view::csv::BOM } else { "" };
+        let bom = if args.bom {
+            jpnotice::view::csv::BOM
+        } else {
+            ""
+        };
         let header = jpnotice::view::csv::line(&jpnotice::view::csv::header());
         write!(out, "{bom}{header}").map_err(|e| format!("cannot write output: {e}"))?;
     }
@@ -420,7 +424,10 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
                         }
                         // With --output the error goes to stderr only.
                         if csv {
-                            Some(csv_line(jpnotice::view::csv::error_record(&input.source, &msg)))
+                            Some(csv_line(jpnotice::view::csv::error_record(
+                                &input.source,
+                                &msg,
+                            )))
                         } else {
                             args.output.is_none().then(|| {
                                 serde_json::json!({"source": input.source, "error": msg})
@@ -1031,7 +1038,11 @@ fn notice_text(path: &Path, pdf: &PdfLimits) -> Result<(String, Vec<String>, Str
     if jpnotice::pdf::is_pdf(&bytes) {
         let reply =
             extract_pdf_in_worker(&bytes, pdf).map_err(|e| format!("{}: {e}", path.display()))?;
-        Ok((reply.text, reply.warnings, format!("PDF ({})", reply.engine)))
+        Ok((
+            reply.text,
+            reply.warnings,
+            format!("PDF ({})", reply.engine),
+        ))
     } else {
         let decoded = jpnotice::decode::decode(&bytes);
         Ok((decoded.text, decoded.warnings, decoded.encoding.to_owned()))
