@@ -419,3 +419,49 @@ fn csv_has_a_bom_on_request_and_error_rows() {
         .unwrap();
     assert_eq!(refused.status.code(), Some(2));
 }
+
+/// Every notice of the shared archive (when present) renders: its
+/// highlighted spans are balanced, one element per span of each field
+/// (plus pieces marked `data-part`), and the page's text is the input.
+#[test]
+fn every_archive_notice_renders_well_formed() {
+    use rayon::prelude::*;
+    let Some(corpus) = common::shared_corpus() else {
+        eprintln!("skipped: ../shared/corpus not present");
+        return;
+    };
+    let files = common::files(&corpus.join("archive"), &["md", "txt"]);
+    let article = Regex::new(r#"(?s)<article class="text"[^>]*>(.*)</article>"#).unwrap();
+    let split = files
+        .par_iter()
+        .map(|path| {
+            let input = jpnotice::decode::decode(&std::fs::read(path).unwrap()).text;
+            let notice = jpnotice::parse(&input);
+            let page = jpnotice::view::notice_page(&notice, &input);
+            let name = path.display();
+            let inner = &article.captures(&page).expect("an article")[1];
+            assert_eq!(text_of(inner), input, "{name}: text");
+            let mut depth = 0i64;
+            for tag in Regex::new(r"</?span[^>]*>").unwrap().find_iter(inner) {
+                depth += if tag.as_str().starts_with("</") {
+                    -1
+                } else {
+                    1
+                };
+                assert!(depth >= 0, "{name}: a span closes before it opens");
+            }
+            assert_eq!(depth, 0, "{name}: unbalanced spans");
+            let json = serde_json::to_value(&notice).unwrap();
+            let marks = highlighted(inner);
+            for (field, want) in expected_spans(&json) {
+                let got = marks.iter().filter(|(f, part)| f == field && !part).count();
+                assert_eq!(got, want, "{name}: data-field=\"{field}\"");
+            }
+            marks.iter().filter(|(_, part)| *part).count()
+        })
+        .sum::<usize>();
+    eprintln!(
+        "{} archive notices rendered; {split} pieces of crossing spans",
+        files.len()
+    );
+}
