@@ -270,8 +270,24 @@ fn the_report_in_chromium_has_its_charts_and_a_row_per_notice() {
         .matches("<tr")
         .count();
     assert_eq!(rows, read, "table rows");
-    // The table's script ran without breaking the page.
-    assert!(dom.contains("<th scope=\"col\" data-type=\"num\">largest count</th>"));
+    // The table's script sorts: two clicks on "largest count" put the
+    // largest first.
+    let clicked = dir.join("clicked.html");
+    let click =
+        "<script>var h=document.querySelectorAll('#notices th')[5];h.click();h.click();</script>";
+    std::fs::write(&clicked, format!("{html}{click}")).unwrap();
+    let sorted = chromium_dom(&clicked).unwrap();
+    assert!(sorted.contains("aria-sort=\"descending\""));
+    let value = Regex::new(r#"<td class="num" data-value="(-?\d+)""#).unwrap();
+    let values: Vec<i64> = value
+        .captures_iter(&sorted)
+        .map(|c| c[1].parse().unwrap())
+        .collect();
+    assert_eq!(values.len(), read);
+    assert!(
+        values.windows(2).all(|w| w[0] >= w[1]),
+        "not sorted: {values:?}"
+    );
 }
 
 #[test]
