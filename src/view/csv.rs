@@ -23,6 +23,14 @@ use crate::Notice;
 pub const BOM: &str = "\u{feff}";
 
 /// The column names.
+///
+/// ```
+/// let header = jpnotice::view::csv::header();
+/// assert_eq!(header[0], "source");
+/// assert_eq!(header.len(), 13);
+/// // 「氏名」 in a notice is `name` in the data_items column.
+/// assert_eq!(header[9], "data_items");
+/// ```
 pub fn header() -> Vec<String> {
     [
         "source",

@@ -40,6 +40,14 @@ pub struct Evidence {
 /// document `notice` was parsed from. A type or status the classifier
 /// gave without a sentence of its own (the `other` fallback, `none_stated`)
 /// has none.
+///
+/// ```
+/// let input = "顧客情報の流出は確認されておりません。";
+/// let notice = jpnotice::parse(input);
+/// let found = jpnotice::view::evidence(&jpnotice::Document::new(input), &notice);
+/// assert_eq!(found.len(), 1);
+/// assert_eq!((found[0].field, found[0].value.as_str()), ("leak_status", "not_found"));
+/// ```
 pub fn evidence(doc: &Document, notice: &Notice) -> Vec<Evidence> {
     let sentences = doc.sentences();
     let mut out = Vec::new();

@@ -25,7 +25,7 @@ pub(crate) const NOTICE: &str = r#"
 .swatch{display:inline-block;width:14px;height:14px;border-radius:3px}
 main{display:grid;grid-template-columns:minmax(0,1fr) 380px;gap:24px;padding:16px 24px}
 .text{white-space:pre-wrap;overflow-wrap:anywhere;font-size:15px;line-height:1.9;background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:16px 20px;margin:0}
-aside{font-size:13px}
+aside{font-size:13px;position:sticky;top:0;align-self:start;max-height:100vh;overflow:auto;padding-bottom:16px}
 aside h2:first-child{margin-top:0}
 .summary{width:100%}
 .summary th{white-space:nowrap;color:var(--muted);font-weight:600;width:1%}
@@ -48,8 +48,8 @@ aside h2:first-child{margin-top:0}
 #show-incident_types:not(:checked)~main .f-incident_types{border-bottom:0}
 #show-leak_status:not(:checked)~main .f-leak_status{text-decoration:none}
 #show-published:not(:checked)~header [for=show-published],#show-dates:not(:checked)~header [for=show-dates],#show-record_counts:not(:checked)~header [for=show-record_counts],#show-data_items:not(:checked)~header [for=show-data_items],#show-data_items_not_affected:not(:checked)~header [for=show-data_items_not_affected],#show-contacts:not(:checked)~header [for=show-contacts],#show-hours:not(:checked)~header [for=show-hours],#show-incident_types:not(:checked)~header [for=show-incident_types],#show-leak_status:not(:checked)~header [for=show-leak_status]{opacity:.4;text-decoration:line-through}
-@media (max-width:900px){main{grid-template-columns:1fr}}
-@media print{main{display:block;padding:0}.text{border:0;background:none;padding:0}aside{break-before:page}.legend .key{cursor:auto}}
+@media (max-width:900px){main{grid-template-columns:1fr}aside{position:static;max-height:none}}
+@media print{main{display:block;padding:0}.text{border:0;background:none;padding:0}aside{break-before:page;position:static;max-height:none;overflow:visible}.legend .key{cursor:auto}}
 "#;
 
 /// The report page.
