@@ -35,6 +35,7 @@ pub mod structure;
 #[cfg(test)]
 mod test_support;
 pub mod tokenize;
+pub mod view;
 
 use std::sync::Arc;
 

@@ -32,6 +32,12 @@ pub(crate) enum Command {
     Phones(TextArgs),
     /// Score extraction against a gold JSON Lines file.
     Eval(EvalArgs),
+    /// Write a self-contained HTML page of one notice (text or PDF): its
+    /// text with every extracted span highlighted, beside the fields.
+    Html(HtmlArgs),
+    /// Write a self-contained HTML report of many notices (files or
+    /// directories): charts and a sortable table of every notice.
+    Report(ReportArgs),
     /// Print the text the parser reads from a file: the decoded text, or a
     /// PDF's extracted and repaired text.
     Text(TextFileArgs),
@@ -110,6 +116,13 @@ pub(crate) struct ExtractArgs {
     /// Data-item vocabulary TSV to use instead of the embedded one.
     #[arg(long = "data-items", value_name = "PATH")]
     pub(crate) data_items: Option<PathBuf>,
+    /// Output format: jsonl (one JSON object per line) or csv (a header,
+    /// then one row per notice; lists joined with `;`).
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub(crate) format: Format,
+    /// With `--format csv`: start with a UTF-8 byte order mark (for Excel).
+    #[arg(long)]
+    pub(crate) bom: bool,
     #[command(flatten)]
     pub(crate) pdf: PdfLimits,
 }
@@ -164,4 +177,48 @@ pub(crate) struct EvalArgs {
 pub(crate) fn parse_date(s: &str) -> Result<Date, String> {
     s.parse::<Date>()
         .map_err(|e| format!("expected a date like 2024-05-31: {e}"))
+}
+
+/// The output format of `extract`.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Format {
+    /// One JSON object per line.
+    Jsonl,
+    /// One CSV row per notice, with a header row.
+    Csv,
+}
+
+#[derive(Args)]
+pub(crate) struct HtmlArgs {
+    /// The notice: a text file, a PDF, or `-` for stdin.
+    pub(crate) path: PathBuf,
+    /// Write the page here instead of to stdout.
+    #[arg(long, short = 'o', value_name = "OUT.html")]
+    pub(crate) output: Option<PathBuf>,
+    /// Date (YYYY-MM-DD) used to resolve years when the notice has no date of its own.
+    #[arg(long, value_parser = parse_date)]
+    pub(crate) reference_date: Option<Date>,
+    #[command(flatten)]
+    pub(crate) pdf: PdfLimits,
+}
+
+#[derive(Args)]
+pub(crate) struct ReportArgs {
+    /// Files or directories (recursive: .txt .md .pdf).
+    #[arg(required = true)]
+    pub(crate) paths: Vec<PathBuf>,
+    /// Write the report here instead of to stdout.
+    #[arg(long, short = 'o', value_name = "report.html")]
+    pub(crate) output: Option<PathBuf>,
+    /// Date (YYYY-MM-DD) used to resolve years when a document has no date of its own.
+    #[arg(long, value_parser = parse_date)]
+    pub(crate) reference_date: Option<Date>,
+    /// Refuse inputs larger than this many bytes.
+    #[arg(long, default_value_t = jpnotice::DEFAULT_MAX_INPUT_BYTES)]
+    pub(crate) max_bytes: usize,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j')]
+    pub(crate) jobs: Option<usize>,
+    #[command(flatten)]
+    pub(crate) pdf: PdfLimits,
 }

@@ -6,21 +6,26 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use jpnotice::{Notice, Parser};
+use jpnotice::{Notice, Parser, view};
 use rayon::prelude::*;
 
-use crate::args::{ExtractArgs, PdfLimits};
+use crate::args::{ExtractArgs, Format, PdfLimits};
 use crate::inputs::{Input, collect_inputs, read_input};
 use crate::worker::parse_file_bytes;
 
 pub(crate) fn run(args: ExtractArgs) -> Result<ExitCode, String> {
-    if let Some(jobs) = args.jobs {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs.max(1))
-            .build_global()
-            .map_err(|e| format!("cannot start {jobs} threads: {e}"))?;
-    }
+    set_jobs(args.jobs)?;
     args.pdf.engines()?;
+    let csv = args.format == Format::Csv;
+    if csv && (args.pretty || args.output.is_some()) {
+        return Err(
+            "--format csv writes one table to stdout: it goes with neither --pretty nor --output"
+                .into(),
+        );
+    }
+    if args.bom && !csv {
+        return Err("--bom goes with --format csv".into());
+    }
     // Share the one-off start-up work (patterns, dictionary) with a second
     // core while the first files are read and parsed.
     std::thread::spawn(jpnotice::warm_up);
@@ -50,6 +55,15 @@ pub(crate) fn run(args: ExtractArgs) -> Result<ExitCode, String> {
     let progress = progress_bar(inputs.len());
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
+    if csv {
+        let bom = if args.bom { view::csv::BOM } else { "" };
+        let header = view::csv::line(&view::csv::header());
+        write!(out, "{bom}{header}").map_err(|e| format!("cannot write output: {e}"))?;
+    }
+    let csv_line = |row: Vec<String>| {
+        let line = view::csv::line(&row);
+        line.strip_suffix('\n').map(str::to_owned).unwrap_or(line)
+    };
     let mut converted = 0usize;
     // Each input is parsed and serialized on the thread pool; this thread
     // writes the results in input order as soon as each one's turn comes,
@@ -57,6 +71,9 @@ pub(crate) fn run(args: ExtractArgs) -> Result<ExitCode, String> {
     // the writing, not the work.
     let convert = |input: &Input| -> Result<Option<String>, String> {
         let notice = parse_input(&parser, input, args.max_bytes, &args.pdf)?;
+        if csv {
+            return Ok(Some(csv_line(view::csv::record(&notice))));
+        }
         let text = if args.pretty || args.output.is_some() {
             serde_json::to_string_pretty(&notice)
         } else {
@@ -108,9 +125,14 @@ pub(crate) fn run(args: ExtractArgs) -> Result<ExitCode, String> {
                             None => report(),
                         }
                         // With --output the error goes to stderr only.
-                        args.output.is_none().then(|| {
-                            serde_json::json!({"source": input.source, "error": msg}).to_string()
-                        })
+                        if csv {
+                            Some(csv_line(view::csv::error_record(&input.source, &msg)))
+                        } else {
+                            args.output.is_none().then(|| {
+                                serde_json::json!({"source": input.source, "error": msg})
+                                    .to_string()
+                            })
+                        }
                     }
                 };
                 if let Some(line) = line
@@ -151,6 +173,17 @@ pub(crate) fn run(args: ExtractArgs) -> Result<ExitCode, String> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// Sizes the global thread pool (`-j`); the default is one thread per core.
+pub(crate) fn set_jobs(jobs: Option<usize>) -> Result<(), String> {
+    if let Some(jobs) = jobs {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.max(1))
+            .build_global()
+            .map_err(|e| format!("cannot start {jobs} threads: {e}"))?;
+    }
+    Ok(())
 }
 
 /// How the writing of a batch ended.
@@ -199,7 +232,7 @@ pub(crate) fn write_output(path: &Path, text: &str) -> Result<(), String> {
 }
 
 /// A progress bar on stderr, only when stderr is a terminal and the batch is large.
-fn progress_bar(len: usize) -> Option<indicatif::ProgressBar> {
+pub(crate) fn progress_bar(len: usize) -> Option<indicatif::ProgressBar> {
     if !io::stderr().is_terminal() || len < 20 {
         return None;
     }
@@ -213,7 +246,7 @@ fn progress_bar(len: usize) -> Option<indicatif::ProgressBar> {
 /// Expands a path argument: a file as is, a directory recursively
 /// (`.txt`, `.text`, `.md`, `.pdf`, sorted, symlinks followed), `-` for
 
-fn parse_input(
+pub(crate) fn parse_input(
     parser: &Parser,
     input: &Input,
     max_bytes: usize,

@@ -1,13 +1,14 @@
 //! The `jpnotice` command: a thin layer over the library.
 //!
 //! Modules: [`args`] (the subcommands' arguments), [`inputs`] (paths
-//! expanded, files read), [`batch`] (`extract`), [`eval`], [`worker`] (the
-//! PDF child process).
+//! expanded, files read), [`batch`] (`extract`), [`eval`], [`views`]
+//! (`html`, `report`), [`worker`] (the PDF child process).
 
 mod args;
 mod batch;
 mod eval;
 mod inputs;
+mod views;
 mod worker;
 
 use std::io::{self, BufRead, Read, Write};
@@ -18,8 +19,6 @@ use jpnotice::Parser;
 use serde::Serialize;
 
 use args::{Cli, Command, TextArgs, TextFileArgs};
-use inputs::read_input;
-use worker::extract_pdf_in_worker;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -38,6 +37,8 @@ fn main() -> ExitCode {
         Command::Numbers(args) => per_text(&args, |t| json(&jpnotice::numbers::find_all(t))),
         Command::Phones(args) => per_text(&args, |t| json(&jpnotice::parse(t).contacts)),
         Command::Eval(args) => eval::run(args),
+        Command::Html(args) => views::html(args),
+        Command::Report(args) => views::report(args),
         Command::Text(args) => text(args),
         Command::Structure(args) => structure(args),
         Command::PdfWorker(args) => worker::pdf_worker(args),
@@ -100,24 +101,11 @@ fn text(args: TextFileArgs) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The text the parser reads from a file: decoded, or a PDF's extracted text.
+/// The text the parser reads from a file, its warnings printed on stderr.
 fn file_text(args: &TextFileArgs) -> Result<String, String> {
-    args.pdf.engines()?;
-    let bytes = read_input(&args.path, jpnotice::DEFAULT_MAX_INPUT_BYTES)
-        .map_err(|e| format!("{}: {e}", args.path.display()))?;
-    let text = if jpnotice::pdf::is_pdf(&bytes) {
-        let reply = extract_pdf_in_worker(&bytes, &args.pdf)
-            .map_err(|e| format!("{}: {e}", args.path.display()))?;
-        for w in &reply.warnings {
-            eprintln!("jpnotice: {}: {w}", args.path.display());
-        }
-        reply.text
-    } else {
-        let decoded = jpnotice::decode::decode(&bytes);
-        for w in &decoded.warnings {
-            eprintln!("jpnotice: {}: {w}", args.path.display());
-        }
-        decoded.text
-    };
-    Ok(text)
+    let read = worker::read_text(&args.path, &args.pdf)?;
+    for w in &read.warnings {
+        eprintln!("jpnotice: {}: {w}", args.path.display());
+    }
+    Ok(read.text)
 }

@@ -82,6 +82,39 @@ fn describe(err: &jpnotice::Error) -> String {
     }
 }
 
+/// The text the parser reads from a file, as `text`, `structure` and
+/// `html` show it.
+pub(crate) struct ReadText {
+    /// Decoded text, or a PDF's extracted and repaired text.
+    pub(crate) text: String,
+    /// Decoding or PDF warnings.
+    pub(crate) warnings: Vec<String>,
+    /// `UTF-8`, `Shift_JIS` …, or `PDF (engine)`.
+    pub(crate) encoding: String,
+}
+
+/// Reads a file's text: decoded, or a PDF's through the worker.
+pub(crate) fn read_text(path: &std::path::Path, pdf: &PdfLimits) -> Result<ReadText, String> {
+    pdf.engines()?;
+    let at = |e: String| format!("{}: {e}", path.display());
+    let bytes = read_input(path, jpnotice::DEFAULT_MAX_INPUT_BYTES).map_err(at)?;
+    if jpnotice::pdf::is_pdf(&bytes) {
+        let reply = extract_pdf_in_worker(&bytes, pdf).map_err(at)?;
+        Ok(ReadText {
+            text: reply.text,
+            warnings: reply.warnings,
+            encoding: format!("PDF ({})", reply.engine),
+        })
+    } else {
+        let decoded = jpnotice::decode::decode(&bytes);
+        Ok(ReadText {
+            text: decoded.text,
+            warnings: decoded.warnings,
+            encoding: decoded.encoding.to_owned(),
+        })
+    }
+}
+
 /// Runs the worker on the PDF; after a crash, again without the engine
 /// that was first in line.
 pub(crate) fn extract_pdf_in_worker(

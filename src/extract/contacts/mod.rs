@@ -69,6 +69,11 @@ pub struct Contact {
     pub hours: Option<String>,
     /// The hours in a structured form.
     pub hours_structured: Option<Hours>,
+    /// Where the hours are written in the input (「平日８：３０～１７：００」),
+    /// for highlighting them; not serialized, so the JSON keeps the fields
+    /// of `SCHEMA.md`.
+    #[serde(skip)]
+    pub hours_span: Option<Span>,
 }
 
 /// Finds contacts and URLs.
@@ -215,7 +220,7 @@ impl<'t> Page<'t> {
             }
         }
         let context = self.context(line_index, names, seg_start == line.start);
-        let hours = self.hours(line_index, post);
+        let hours = self.hours(line_index, post, m.end);
         let span = doc.span(m.start, m.end);
         let fax_only = is_fax && !phone_too;
         let contact = Contact {
@@ -230,8 +235,9 @@ impl<'t> Page<'t> {
             postal_code: context.postal_code,
             address: context.address,
             span,
-            hours: hours.as_ref().map(|(h, _)| h.clone()),
-            hours_structured: hours.map(|(_, s)| s),
+            hours: hours.as_ref().map(|(h, _, _)| h.clone()),
+            hours_span: hours.as_ref().map(|(_, _, (s, e))| doc.span(*s, *e)),
+            hours_structured: hours.map(|(_, s, _)| s),
         };
         // 「FAX … / TEL …」: a FAX-only contact just before, in the same
         // block, takes this phone.
@@ -376,12 +382,19 @@ impl<'t> Page<'t> {
         }
     }
 
-    /// Hours from the text after the number on its line, else from the
-    /// first hours line below it in the block.
-    fn hours(&self, i: usize, post: &str) -> Option<(String, Hours)> {
+    /// Hours from the text after the number on its line (which starts at
+    /// `post_start`), else from the first hours line below it in the
+    /// block: the tidied text, the structured form and the normalized byte
+    /// range of the text.
+    fn hours(
+        &self,
+        i: usize,
+        post: &str,
+        post_start: usize,
+    ) -> Option<(String, Hours, (usize, usize))> {
         let own = post.split('。').next().unwrap_or("");
-        if let Some(found) = hours_in(own) {
-            return Some(found);
+        if let Some((tidy, structured, (s, e))) = hours_in(own) {
+            return Some((tidy, structured, (post_start + s, post_start + e)));
         }
         let block = self.block.get(i).copied();
         for j in (i + 1)..self.lines.len().min(i + 6) {
@@ -391,16 +404,18 @@ impl<'t> Page<'t> {
             if self.line_of.contains(&j) {
                 continue;
             }
-            if let Some(found) = hours_in(self.line_text(j)) {
-                return Some(found);
+            if let Some((tidy, structured, (s, e))) = hours_in(self.line_text(j)) {
+                let at = self.lines.get(j).map_or(0, |l| l.start);
+                return Some((tidy, structured, (at + s, at + e)));
             }
         }
         None
     }
 }
 
-/// Hours in one segment: the tidied text and the structured form.
-fn hours_in(segment: &str) -> Option<(String, Hours)> {
+/// Hours in one segment: the tidied text, the structured form and the
+/// byte range of the text in the segment.
+fn hours_in(segment: &str) -> Option<(String, Hours, (usize, usize))> {
     let ((start, end), structured) = hours::parse(segment)?;
     let before = segment.get(..start)?;
     let begin = ["受付時間", "営業時間", "受付", "平日", "毎日"]
@@ -416,8 +431,9 @@ fn hours_in(segment: &str) -> Option<(String, Hours)> {
         .and_then(|inner| inner.find(')').map(|c| c + 1))
         .filter(|_| after.contains('除'))
         .map_or(0, |c| c + 1 + (after.len() - after.trim_start().len()));
-    let written = segment.get(begin..end.saturating_add(tail).min(segment.len()))?;
-    Some((hours::tidy(written), structured))
+    let stop = end.saturating_add(tail).min(segment.len());
+    let written = segment.get(begin..stop)?;
+    Some((hours::tidy(written), structured, (begin, stop)))
 }
 
 #[cfg(test)]
