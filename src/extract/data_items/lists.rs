@@ -22,7 +22,7 @@
 use std::ops::Range;
 
 use super::negation::{
-    announces_items, has_leak_cue, is_advice, negation_cue, strip_trailing_bracket,
+    announces_items, clause_start, has_leak_cue, is_advice, negation_cue, strip_trailing_bracket,
 };
 use crate::structure::lines::bracket_balance;
 use crate::structure::table::{Row, Table};
@@ -132,10 +132,25 @@ impl<'t> Reader<'t> {
                 // A sibling heading naming another group's data
                 // (「お客さまに関する個人情報」 after 「<記録されていた個人
                 // 情報>」) goes on listing items.
-                let sibling_group = self.block.is_some() && names_data_group(trimmed);
-                // A sub-heading on whom or how many (「(1)対象となる方」)
-                // leaves the items until the next heading of items.
-                if let Some(b) = &self.block
+                let sibling_group = self.block.as_ref().is_some_and(|b| {
+                    names_data_group(trimmed) || b.from_lead && names_people_group(trimmed)
+                });
+                // A lead-in whose list has not begun (「漏えいした可能性のある
+                // 情報は以下のとおりです。」) lists its items under the headings
+                // that follow it, one group each (「【会員のお客様】」).
+                let lead_group = self
+                    .block
+                    .as_ref()
+                    .is_some_and(|b| b.level == u8::MAX && !b.content_seen)
+                    && !own_section
+                    && !names_affected_people(trimmed)
+                    && (names_data_group(trimmed) || names_people_group(trimmed));
+                if lead_group && let Some(b) = &mut self.block {
+                    b.level = level;
+                    b.from_lead = true;
+                } else if let Some(b) = &self.block
+                    // A sub-heading on whom or how many (「(1)対象となる方」)
+                    // leaves the items until the next heading of items.
                     && (level <= b.level || own_section || names_affected_people(trimmed))
                     && !sibling_group
                 {
@@ -146,6 +161,7 @@ impl<'t> Reader<'t> {
                         level,
                         content_seen: false,
                         negated: negation_cue(trimmed).is_some(),
+                        from_lead: false,
                     });
                 }
                 self.prose_before = None;
@@ -251,8 +267,12 @@ impl<'t> Reader<'t> {
             return;
         }
         let list_like = bulleted && !is_prose(trimmed) || is_list_line(trimmed);
+        let mut between_groups = false;
         if let Some(b) = &mut self.block {
-            if !list_like && b.content_seen && b.level > 6 && !mentions_items(trimmed) {
+            let prose_after = !list_like && b.content_seen && !mentions_items(trimmed);
+            if prose_after && b.from_lead {
+                between_groups = true;
+            } else if prose_after && b.level > 6 {
                 self.block = None;
             } else if list_like {
                 b.content_seen = true;
@@ -270,8 +290,7 @@ impl<'t> Reader<'t> {
             }
             sentences(text, range.clone())
                 .into_iter()
-                .map(|s| text.get(s).unwrap_or("").trim())
-                .find(|s| is_lead_in(s))
+                .find_map(|s| lead_in_clause(text.get(s).unwrap_or("").trim()))
         };
         if self.block.is_none()
             && let Some(lead) = lead()
@@ -280,12 +299,13 @@ impl<'t> Reader<'t> {
                 level: u8::MAX,
                 content_seen: false,
                 negated: negation_cue(lead).is_some(),
+                from_lead: false,
             });
             self.push(range, false, false);
             return;
         }
         let in_block = forced
-            || self.block.is_some()
+            || self.block.is_some() && !between_groups
             || (list_like
                 && is_bracketed_list(trimmed)
                 && self.prose_before.is_some_and(describes_leak));
@@ -348,6 +368,10 @@ struct Block {
     content_seen: bool,
     /// The heading or lead-in says the items were NOT affected.
     negated: bool,
+    /// A lead-in's block that took the level of the group headings below
+    /// it: its prose lines after a group's list are no items, but the next
+    /// group heading goes on listing them.
+    from_lead: bool,
 }
 
 /// A label under which items are listed: 「情報」「項目」「データ」「内容」
@@ -431,7 +455,11 @@ fn mentions_items(line: &str) -> bool {
 /// A sentence introducing a list below it: 「流出した可能性のあるデータは以下の
 /// 通りです。」, or a short label line 「含まれていた個人情報の種類」.
 fn is_lead_in(line: &str) -> bool {
-    let points_below = line.contains("以下") || line.contains("下記") || line.contains("次の");
+    // 「（以下、「当該システム」）」 names an abbreviation, not a list.
+    let below = line
+        .match_indices("以下")
+        .any(|(i, w)| !line[i + w.len()..].starts_with(['、', '「', '"', '“']));
+    let points_below = below || line.contains("下記") || line.contains("次の");
     let label_line = line.chars().count() <= 30
         && !line.contains(['。', '、'])
         && ["情報", "項目", "種類", "内容", "内訳", "データ"]
@@ -450,6 +478,18 @@ fn is_lead_in(line: &str) -> bool {
     (points_below || label_line) && announces && line.chars().count() <= 80
 }
 
+/// The lead-in of a sentence: the sentence, or its last clause when an
+/// earlier clause is about something else (「二次被害の報告は受けており
+/// ませんが、漏えいの可能性がある情報は以下のとおりです。」).
+fn lead_in_clause(sentence: &str) -> Option<&str> {
+    if is_lead_in(sentence) {
+        return Some(sentence);
+    }
+    let start = clause_start(sentence.trim_end_matches('。'));
+    let clause = sentence.get(start..)?;
+    (start > 0 && is_lead_in(clause)).then_some(clause)
+}
+
 /// A heading on the people or counts affected: 「(1)対象となる方」
 /// 「対象となるお客様」「対象件数」.
 fn names_affected_people(heading: &str) -> bool {
@@ -465,10 +505,61 @@ fn names_affected_people(heading: &str) -> bool {
 fn names_data_group(heading: &str) -> bool {
     let t = strip_trailing_bracket(heading.trim_start_matches(['#', ' ', '・', '●', '■']))
         .trim_end_matches([')', '）', '】', '>', ' ']);
+    let t = strip_trailing_bracket(strip_trailing_count(t))
+        .trim_end_matches([')', '）', '】', '>', ' ']);
+    let t = t.strip_suffix("について").unwrap_or(t);
     t.chars().count() <= 40
         && (t.ends_with("情報") || t.ends_with("データ"))
         && classify_heading(t).is_none()
         && !is_advice(t)
+}
+
+/// A text without the count at its end: 「会員の個人情報 3,887 件」 →
+/// 「会員の個人情報」, 「個人情報　約16万件」 → 「個人情報」.
+///
+/// ```text
+/// strip_trailing_count("個人情報 約16万件") == "個人情報"
+/// ```
+fn strip_trailing_count(text: &str) -> &str {
+    let t = text.trim_end();
+    if !t.ends_with(['件', '名', '人']) {
+        return t;
+    }
+    let kept = t
+        .trim_end_matches(['件', '名', '人', '分'])
+        .trim_end_matches(|c: char| c.is_ascii_digit() || ",，.万千 　".contains(c))
+        .trim_end_matches(['約', '計', '大', '最', ' ', '　', ':', '：']);
+    let stripped = t.get(kept.len()..).unwrap_or("");
+    if stripped.chars().any(|c| c.is_ascii_digit()) {
+        kept.trim_end()
+    } else {
+        t
+    }
+}
+
+/// A heading naming a group of people whose data a lead-in's list gives
+/// next (「【2024年5月までにご利用のお客様】」): it ends in お客様, 会員, 方 …
+/// and names no section of its own.
+fn names_people_group(heading: &str) -> bool {
+    const GROUPS: [&str; 8] = [
+        "お客様",
+        "お客さま",
+        "会員",
+        "会員様",
+        "の方",
+        "方々",
+        "利用者",
+        "皆様",
+    ];
+    let t = strip_trailing_bracket(
+        heading.trim_start_matches(['#', ' ', '・', '●', '■', '【', '<', '<']),
+    )
+    .trim_end_matches([')', '）', '】', '>', ' ', ':', '：']);
+    t.chars().count() <= 60
+        && GROUPS.iter().any(|g| t.ends_with(g))
+        && classify_heading(t).is_none()
+        && !is_advice(t)
+        && !names_affected_people(t)
 }
 
 /// Splits a prose line into sentences at 「。」 outside brackets.

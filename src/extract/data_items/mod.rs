@@ -503,6 +503,16 @@ impl PieceContext<'_, '_> {
         if tail || extent || matches!(lists::role(token), lists::Role::Open | lists::Role::Close) {
             return true;
         }
+        // A count after a colon (「電話番号:397件」; IPADIC reads the
+        // half-width colon as a noun).
+        let counted = matches!(token.surface.as_str(), ":" | "：")
+            && self.tokens.get(next + 1).is_some_and(|t| {
+                t.surface
+                    .starts_with(|c: char| c.is_ascii_digit() || c == '約')
+            });
+        if counted {
+            return true;
+        }
         if strict {
             return token.pos == "記号"
                 || matches!(
@@ -566,7 +576,7 @@ impl PieceContext<'_, '_> {
         if kept.iter().any(clause) {
             return None;
         }
-        if last.pos != "名詞" || is_generic(text) {
+        if last.pos != "名詞" || is_generic(text) || is_leak_word(text) {
             return None;
         }
         Some(first.start..last.end)
@@ -665,9 +675,27 @@ fn is_trailing_filler(token: &Token) -> bool {
     )
 }
 
+/// A word for what happened to the data, not an item: 「漏洩、流出の
+/// 可能性はない」 lists two such words.
+fn is_leak_word(text: &str) -> bool {
+    const WORDS: [&str; 9] = [
+        "漏洩",
+        "漏えい",
+        "漏い",
+        "流出",
+        "漏れ",
+        "窃取",
+        "盗難",
+        "紛失",
+        "情報漏洩",
+    ];
+    let core = text.trim_end_matches(['等', 'な', 'ど']);
+    WORDS.contains(&core)
+}
+
 /// Generic wholes that name no item: 個人情報, 申請情報, お客様情報 …
 fn is_generic(text: &str) -> bool {
-    const GENERIC_ENDINGS: [&str; 35] = [
+    const GENERIC_ENDINGS: [&str; 39] = [
         // 「(省略)」: text left out of the archive, and business partners.
         "省略",
         "取引先",
@@ -675,6 +703,10 @@ fn is_generic(text: &str) -> bool {
         "システム",
         "サーバ",
         "サーバー",
+        "フォーム",
+        "サイト",
+        "ホームページ",
+        "ページ",
         // People and organizations whose data it is, not data.
         "者",
         "様",

@@ -100,9 +100,10 @@ fn asks(after: &str) -> bool {
 /// assert_eq!(&s[clause_start(s)..], "カード情報は");
 /// ```
 pub fn clause_start(before: &str) -> usize {
-    const BOUNDARIES: [&str; 9] = [
+    const BOUNDARIES: [&str; 10] = [
         "で、",
         "ましたが、",
+        "ませんが、",
         "ますが、",
         "ですが、",
         "ものの、",
@@ -162,7 +163,39 @@ pub fn is_advice(text: &str) -> bool {
             "|再発防止|対策を|強化|お問い?合わせ|問合せ|窓口|受付|ご連絡先",
         ),
     );
-    re.is_match(text)
+    re.find_iter(text)
+        .any(|m| !is_inquiry_data(m.as_str(), &text[m.end()..]))
+}
+
+/// The data-item cues of one kind from `dictionaries/data-item-cues.tsv`,
+/// as one pattern anchored at the start of the text.
+fn cue_regex(cell: &'static OnceLock<Regex>, kind: &str) -> &'static Regex {
+    const CUES: &str = include_str!("../../../dictionaries/data-item-cues.tsv");
+    cell.get_or_init(|| {
+        let alternatives: Vec<&str> = CUES
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| l.split_once('\t'))
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, cue)| cue.trim())
+            .collect();
+        Regex::new(&format!("^(?:{})", alternatives.join("|")))
+            .unwrap_or_else(|_| Regex::new("$^").expect("valid"))
+    })
+}
+
+/// Whether an advice match is an inquiry that is the source of the data
+/// (「お問い合わせフォームで送信された氏名」), not a contact line: the
+/// inquiry word `word` followed by an `inquiry-data` cue in `after`.
+///
+/// ```
+/// use jpnotice::extract::data_items::negation::is_advice;
+/// assert!(!is_advice("お問い合わせフォームから送信された氏名、電話番号が閲覧された可能性"));
+/// assert!(is_advice("下記窓口までお問い合わせください"));
+/// ```
+fn is_inquiry_data(word: &str, after: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    word.contains('合') && cue_regex(&RE, "inquiry-data").is_match(after)
 }
 
 /// True when the clause says something happened to the data it names:
@@ -213,7 +246,7 @@ pub fn announces_items(text: &str) -> bool {
         &CUE,
         concat!(
             "項目|漏え?い|漏洩|流出|おそれ|恐れ|可能性|含まれ|奪取|窃取|閲覧",
-            "|対象(となる|となった|となり得る|の)?(個人)?情報|個人情報の(内容|種類|範囲|内訳)",
+            "|対象(となる|となった|となり得る|の)?(個人)?情報|個人情報の(内容|種類|種別|範囲|内訳)",
             "|データの内訳|情報の内訳|(保存|保管|格納|蓄積|記録|登録)されていた|保有していた|影響を受けた|影響の?範囲",
         ),
     );
@@ -266,7 +299,7 @@ pub fn strip_trailing_bracket(text: &str) -> &str {
 /// which [`list_label_end`] runs as its two branches.
 #[cfg(test)]
 const LABEL_PATTERN: &str = concat!(
-    "(項目|個人情報の(種類|内容|範囲|内訳)|情報の(種類|内容|範囲|内訳)",
+    "(項目|個人情報の(種類|種別|内容|範囲|内訳)|情報の(種類|種別|内容|範囲|内訳)|情報(種類|種別)",
     "|(漏え?い|漏洩|流出)(した|の可能性のある|のおそれのある)(個人)?情報",
     "|対象(となる)?(個人)?情報|データの内訳)\\s*(:|：|\\s)\\s*",
     "|^[^、。:：]{0,16}(情報|データ)\\s*[:：]\\s*",
@@ -276,7 +309,7 @@ const LABEL_PATTERN: &str = concat!(
 /// followed by a colon or a space (literal prefixes, so the regex skips
 /// ahead quickly).
 const NAMED_LABEL: &str = concat!(
-    "(項目|個人情報の(種類|内容|範囲|内訳)|情報の(種類|内容|範囲|内訳)",
+    "(項目|個人情報の(種類|種別|内容|範囲|内訳)|情報の(種類|種別|内容|範囲|内訳)|情報(種類|種別)",
     "|(漏え?い|漏洩|流出)(した|の可能性のある|のおそれのある)(個人)?情報",
     "|対象(となる)?(個人)?情報|データの内訳)\\s*(:|：|\\s)\\s*",
 );
