@@ -132,22 +132,33 @@ impl<'t> Reader<'t> {
                 // A sibling heading naming another group's data
                 // (「お客さまに関する個人情報」 after 「<記録されていた個人
                 // 情報>」) goes on listing items.
-                let sibling_group = self.block.as_ref().is_some_and(|b| {
-                    names_data_group(trimmed) || b.from_lead && names_people_group(trimmed)
-                });
                 // A lead-in whose list has not begun (「漏えいした可能性のある
                 // 情報は以下のとおりです。」) lists its items under the headings
-                // that follow it, one group each (「【会員のお客様】」).
+                // that follow it, one group each (「【会員のお客様】」
+                // 「■オンラインストア」), until a heading of another topic.
+                let group =
+                    !own_section && !names_affected_people(trimmed) && !names_other_topic(trimmed);
+                let sibling_group = self.block.as_ref().is_some_and(|b| {
+                    names_data_group(trimmed) || b.from_lead && level == b.level && group
+                });
                 let lead_group = self
                     .block
                     .as_ref()
                     .is_some_and(|b| b.level == u8::MAX && !b.content_seen)
-                    && !own_section
-                    && !names_affected_people(trimmed)
-                    && (names_data_group(trimmed) || names_people_group(trimmed));
+                    && group;
                 if lead_group && let Some(b) = &mut self.block {
                     b.level = level;
                     b.from_lead = true;
+                } else if sibling_group && let Some(b) = &mut self.block {
+                    b.paused = false;
+                    b.content_seen = false;
+                } else if let Some(b) = &mut self.block
+                    && b.level == u8::MAX
+                    && let Some(outer) = b.outer.filter(|&o| level > o)
+                    && !own_section
+                {
+                    b.level = outer;
+                    b.outer = None;
                 } else if let Some(b) = &self.block
                     // A sub-heading on whom or how many (「(1)対象となる方」)
                     // leaves the items until the next heading of items.
@@ -162,6 +173,8 @@ impl<'t> Reader<'t> {
                         content_seen: false,
                         negated: negation_cue(trimmed).is_some(),
                         from_lead: false,
+                        paused: false,
+                        outer: None,
                     });
                 }
                 self.prose_before = None;
@@ -267,11 +280,10 @@ impl<'t> Reader<'t> {
             return;
         }
         let list_like = bulleted && !is_prose(trimmed) || is_list_line(trimmed);
-        let mut between_groups = false;
         if let Some(b) = &mut self.block {
             let prose_after = !list_like && b.content_seen && !mentions_items(trimmed);
             if prose_after && b.from_lead {
-                between_groups = true;
+                b.paused = true;
             } else if prose_after && b.level > 6 {
                 self.block = None;
             } else if list_like {
@@ -281,31 +293,39 @@ impl<'t> Reader<'t> {
         // A lead-in may be one sentence of a longer line (「…個人情報は以下の
         // とおりです。本件に起因する二次被害は…」); whether it negates is
         // read from that sentence alone.
+        // The lead-in sentence, whose own negation marks the list (not a
+        // note after it: 「…項目は以下のとおりです。なお、口座情報は含まれて
+        // おりません。」).
         let lead = || -> Option<&str> {
-            if is_lead_in(trimmed) {
-                return Some(trimmed);
-            }
             if list_like {
-                return None;
+                return is_lead_in(trimmed).then_some(trimmed);
             }
             sentences(text, range.clone())
                 .into_iter()
                 .find_map(|s| lead_in_clause(text.get(s).unwrap_or("").trim()))
         };
-        if self.block.is_none()
-            && let Some(lead) = lead()
-        {
+        // A lead-in also takes over the block of a heading whose list has
+        // not begun (「(2)漏えいの可能性があるお客様」 / 「…情報は以下の
+        // とおりです。」 / 「【会員のお客様】」).
+        let open = self
+            .block
+            .as_ref()
+            .is_none_or(|b| !b.content_seen && !b.from_lead);
+        if open && let Some(lead) = lead() {
+            let outer = self.block.as_ref().map(|b| b.level);
             self.block = Some(Block {
                 level: u8::MAX,
                 content_seen: false,
                 negated: negation_cue(lead).is_some(),
                 from_lead: false,
+                paused: false,
+                outer,
             });
             self.push(range, false, false);
             return;
         }
         let in_block = forced
-            || self.block.is_some() && !between_groups
+            || self.block.as_ref().is_some_and(|b| !b.paused)
             || (list_like
                 && is_bracketed_list(trimmed)
                 && self.prose_before.is_some_and(describes_leak));
@@ -372,6 +392,13 @@ struct Block {
     /// it: its prose lines after a group's list are no items, but the next
     /// group heading goes on listing them.
     from_lead: bool,
+    /// Prose came after a group's list (in a `from_lead` block): the lines
+    /// up to the next group heading are no items.
+    paused: bool,
+    /// The level of the heading block a lead-in took over: a deeper
+    /// heading that is no group (「#### 2024年5月1日～6月30日」) goes back
+    /// to that block instead of ending the list.
+    outer: Option<u8>,
 }
 
 /// A label under which items are listed: 「情報」「項目」「データ」「内容」
@@ -537,29 +564,20 @@ fn strip_trailing_count(text: &str) -> &str {
     }
 }
 
-/// A heading naming a group of people whose data a lead-in's list gives
-/// next (「【2024年5月までにご利用のお客様】」): it ends in お客様, 会員, 方 …
-/// and names no section of its own.
-fn names_people_group(heading: &str) -> bool {
-    const GROUPS: [&str; 8] = [
-        "お客様",
-        "お客さま",
-        "会員",
-        "会員様",
-        "の方",
-        "方々",
-        "利用者",
-        "皆様",
+/// A heading of a topic other than a group of the items: the course of
+/// events, the cause, counts, dates (「【概要】」「(1)対象件数：合計1,234名」
+/// 「(3)二次被害について」).
+fn names_other_topic(heading: &str) -> bool {
+    const ENDINGS: [&str; 16] = [
+        "概要", "対応", "状況", "件数", "人数", "者数", "日時", "期間", "時期", "対策", "影響",
+        "調査", "結果", "数", "日", "時点",
     ];
-    let t = strip_trailing_bracket(
-        heading.trim_start_matches(['#', ' ', '・', '●', '■', '【', '<', '<']),
-    )
-    .trim_end_matches([')', '）', '】', '>', ' ', ':', '：']);
-    t.chars().count() <= 60
-        && GROUPS.iter().any(|g| t.ends_with(g))
-        && classify_heading(t).is_none()
-        && !is_advice(t)
-        && !names_affected_people(t)
+    const ANYWHERE: [&str; 6] = ["概要", "経緯", "原因", "二次被害", "お詫び", "今後"];
+    let label = heading.split([':', '：']).next().unwrap_or(heading);
+    let t = label.trim_end_matches([')', '）', '】', '>', ' ']);
+    let t = strip_trailing_count(t);
+    let t = t.strip_suffix("について").unwrap_or(t);
+    ENDINGS.iter().any(|w| t.ends_with(w)) || ANYWHERE.iter().any(|w| t.contains(w))
 }
 
 /// Splits a prose line into sentences at 「。」 outside brackets.
