@@ -27,7 +27,7 @@ use super::negation::{
 use crate::structure::lines::bracket_balance;
 use crate::structure::table::{Row, Table};
 use crate::structure::{
-    Block as StructureBlock, BlockKind, HeaderField, Structure, classify_heading,
+    Block as StructureBlock, BlockKind, HeaderField, Section, Structure, classify_heading,
 };
 use crate::tokenize::Token;
 
@@ -120,7 +120,7 @@ impl<'t> Reader<'t> {
             BlockKind::Heading { level, .. } => {
                 let trimmed = text.get(block.range.clone()).unwrap_or("");
                 let level = *level;
-                let own_section = classify_heading(trimmed).is_some();
+                let own_section = is_own_section(trimmed);
                 if self.aside.is_some_and(|l| level <= l) {
                     self.aside = None;
                 }
@@ -503,6 +503,19 @@ fn is_lead_in(line: &str) -> bool {
                 .iter()
                 .any(|w| line.contains(w));
     (points_below || label_line) && announces && line.chars().count() <= 80
+}
+
+/// A heading of a contact, advice or countermeasure section, where no
+/// items are read; not a heading on people that names their contact data
+/// (「【連絡先を確認できる方】」 heads the items of those people).
+fn is_own_section(heading: &str) -> bool {
+    match classify_heading(heading) {
+        Some(Section::Contact) => !heading
+            .trim_end_matches([')', '）', '】', '>', ' '])
+            .ends_with(['方', '者']),
+        Some(_) => true,
+        None => false,
+    }
 }
 
 /// The lead-in of a sentence: the sentence, or its last clause when an

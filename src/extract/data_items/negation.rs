@@ -236,6 +236,8 @@ pub fn has_leak_cue(text: &str) -> bool {
 /// assert!(announces_items("2. 漏えい等が発生した情報"));
 /// assert!(announces_items("2. 調査により判明した項目"));
 /// assert!(announces_items("2. 影響範囲(件数・項目)"));
+/// assert!(announces_items("２、不正アクセスされた情報"));
+/// assert!(announces_items("【外部者がアクセス可能な状況となった個人情報】６月３日現在"));
 /// assert!(announces_items("2. 情報漏えいが発生またはそのおそれがある個人情報(11月27日時点)"));
 /// ```
 pub fn announces_items(text: &str) -> bool {
@@ -248,6 +250,7 @@ pub fn announces_items(text: &str) -> bool {
             "項目|漏え?い|漏洩|流出|おそれ|恐れ|可能性|含まれ|奪取|窃取|閲覧",
             "|対象(となる|となった|となり得る|の)?(個人)?情報|個人情報の(内容|種類|種別|範囲|内訳)",
             "|データの内訳|情報の内訳|(保存|保管|格納|蓄積|記録|登録)されていた|保有していた|影響を受けた|影響の?範囲",
+            "|不正(に)?アクセスされた|アクセス可能な(状態|状況)となった",
         ),
     );
     let not = regex(

@@ -337,3 +337,15 @@ fn leak_words_and_sites_are_no_items() {
     let found = items(text);
     assert!(found.iter().all(|i| i.key != "other"), "{found:?}");
 }
+
+#[test]
+fn heading_on_people_named_by_contact_data_lists_items() {
+    let text = "## １ 漏えいしたおそれがある個人情報\n### 【連絡先を確認できる方】\n- 会議の出席者名簿（氏名及びメールアドレス） 21 人\n- 免許の写し（氏名、住所、生年月日）４人\n## ２ 問合せ先\n- 電話番号 000-0000-0000\n";
+    assert_eq!(keys(text, true), ["address", "birth_date", "email", "name"]);
+}
+
+#[test]
+fn accessed_data_heading_opens_items() {
+    let text = "## ２、不正アクセスされた情報\n現時点で把握している内容は、以下の通りです。\n- （１）ポイントカード会員様の顧客情報（氏名・住所・性別）\n";
+    assert_eq!(keys(text, true), ["address", "gender", "name"]);
+}
