@@ -571,7 +571,7 @@ impl PieceContext<'_, '_> {
         let clause = |t: &Token| {
             matches!(t.pos, "動詞" | "助動詞" | "副詞" | "接続詞")
                 || (t.pos == "助詞"
-                    && matches!(t.surface.as_str(), "は" | "が" | "を" | "に" | "で"))
+                    && matches!(t.surface.as_str(), "は" | "が" | "を" | "に" | "で" | "へ"))
         };
         if kept.iter().any(clause) {
             return None;

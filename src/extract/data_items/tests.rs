@@ -349,3 +349,15 @@ fn accessed_data_heading_opens_items() {
     let text = "## ２、不正アクセスされた情報\n現時点で把握している内容は、以下の通りです。\n- （１）ポイントカード会員様の顧客情報（氏名・住所・性別）\n";
     assert_eq!(keys(text, true), ["address", "gender", "name"]);
 }
+
+#[test]
+fn reception_service_is_no_advice_and_school_years_are_school_info() {
+    let text = "## １ 閲覧された可能性のある個人情報\n「利用者コード、氏名、性別、受付サービスの内容（一般・体験）、入居日、契約日・解約日、卒業年度、配送先情報」\n";
+    assert_eq!(
+        keys(text, true),
+        ["address", "gender", "name", "other", "school_info"]
+    );
+    // A clause with 「へ」 is no item name.
+    let clause = "【流出した情報】\n会員のお名前、当サイトへログイン\n";
+    assert!(items(clause).iter().all(|i| i.key != "other"));
+}
