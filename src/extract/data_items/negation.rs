@@ -276,7 +276,15 @@ pub fn announces_items(text: &str) -> bool {
     if (strong.is_match(text) || strong.is_match(core)) && !advice.is_match(core) {
         return true;
     }
-    cue.is_match(text) && !not.is_match(text)
+    // 「アクセス可能な状況となった個人情報」 names the data's state, not a
+    // heading on the state of affairs (状況).
+    const STATE: &str = "アクセス可能な状況";
+    let other_topic = if text.contains(STATE) {
+        not.is_match(&text.replace(STATE, "アクセス可能"))
+    } else {
+        not.is_match(text)
+    };
+    cue.is_match(text) && !other_topic
 }
 
 /// A text without one bracketed note at its end: 「…個人情報（11月27日時点）」
