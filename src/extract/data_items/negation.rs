@@ -127,6 +127,8 @@ pub fn clause_start(before: &str) -> usize {
 /// use jpnotice::extract::data_items::negation::credential_vector;
 /// assert!(credential_vector("ログインに用いられたIDとパスワードは、他のサービスから流出したもの"));
 /// assert!(!credential_vector("会員のID、パスワードが流出した可能性があります"));
+/// assert!(credential_vector("メールのID・パスワードの悪用を起因とした不正アクセス"));
+/// assert!(credential_vector("ID・パスワードは、他社が提供するサービスから漏洩し"));
 /// ```
 pub fn credential_vector(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -136,6 +138,7 @@ pub fn credential_vector(text: &str) -> bool {
             "リスト(型)?攻撃|リストアタック|クレデンシャルスタッフィング",
             "|(他|別|外部)(の|社の)?(サービス|サイト)(から|で|において)",
             "|(ログイン|試行|攻撃|不正アクセス)(に|で)(用い|使用|利用|悪用)(され|し)た",
+            "|他社(が提供する|の)(サービス|サイト)|(悪用|利用|使用)を起因|(漏え?い|漏洩|流出)したことで",
         ),
     );
     re.is_match(text)
