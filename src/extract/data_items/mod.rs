@@ -490,7 +490,7 @@ impl PieceContext<'_, '_> {
                 | "類"
                 | "含む"
                 | "含み"
-        ) || token.pos_detail == "接尾"
+        ) || token.pos_detail == "接尾" && !names_organization(&token.surface)
             || token.pos_detail == "数";
         // 「受診日の全部又は一部」: the item's extent, not a longer name.
         let extent = token.surface == "の"
@@ -520,7 +520,8 @@ impl PieceContext<'_, '_> {
                     "は" | "が" | "も" | "や" | "を" | "について"
                 );
         }
-        if token.pos == "名詞" {
+        // A place where something happened (「担当部署において」) is no item.
+        if token.pos == "名詞" || matches!(token.surface.as_str(), "において" | "にて") {
             return false;
         }
         !(token.pos == "動詞" && token.base_form == "する")
@@ -660,6 +661,14 @@ impl PieceContext<'_, '_> {
             end: span.end,
         });
     }
+}
+
+/// A suffix that makes a word an organization's name: 「写真室」, 「名簿社」.
+fn names_organization(suffix: &str) -> bool {
+    matches!(
+        suffix,
+        "室" | "社" | "店" | "館" | "所" | "局" | "課" | "部" | "院" | "園"
+    )
 }
 
 /// Words before an item that are not part of it (「または」, bullets).

@@ -361,3 +361,16 @@ fn reception_service_is_no_advice_and_school_years_are_school_info() {
     let clause = "【流出した情報】\n会員のお名前、当サイトへログイン\n";
     assert!(items(clause).iter().all(|i| i.key != "other"));
 }
+
+#[test]
+fn organizations_and_places_are_no_items() {
+    // 「写真館」 is a studio, 「担当部署において」 a place.
+    let text = "アルバムを受注した青空写真館の委託先で、担当部署において個人情報を格納するサーバーへの不正アクセスが確認されました。\n";
+    assert!(items(text).is_empty(), "{:?}", items(text));
+}
+
+#[test]
+fn credentials_from_another_service_are_the_vector() {
+    let text = "メールアカウントのID・パスワードは、他社が提供するサービスから漏洩し、この情報の悪用を起因とした不正アクセスがあったと考えられます。\n";
+    assert!(keys(text, true).is_empty(), "{:?}", items(text));
+}
