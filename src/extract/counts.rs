@@ -94,6 +94,8 @@ const COUNT_LABELS: &[&str] = &[
     "お客様数",
     "お客さま数",
     "ユーザー数",
+    "メール数",
+    "ID数",
 ];
 
 /// Words in a label or header that make the number something else than a
@@ -344,8 +346,30 @@ fn bare_count_unit(text: &str, q: &Quantity, cell: Option<&Cell>) -> Option<&'st
     }
     let clause = clause_before(text, q.start);
     let label = clause.trim_end_matches([' ', ':', '：', 'は', '=']);
+    // 「ログイン ID 数」: a label may be spaced around a Latin word.
+    let squeezed;
+    let label = if label.contains(' ') {
+        squeezed = label.replace(' ', "");
+        squeezed.as_str()
+    } else {
+        label
+    };
     let label_ends = COUNT_LABELS.iter().any(|l| label.ends_with(l));
-    (label_ends && is_count_label(label)).then_some("件")
+    (label_ends && is_count_label(label)).then(|| label_counter(after))
+}
+
+/// The counter written after a count label's bare number, when it is one
+/// the scanner leaves apart (「対象ID数：1,234 ID」, 「隔離メール数 3,569
+/// メール」), else 件.
+fn label_counter(after: &str) -> &'static str {
+    let after = after.trim_start_matches([' ', '　']);
+    if after.starts_with("ID") || after.starts_with("ＩＤ") {
+        "ID"
+    } else if after.starts_with("メール") && !after.starts_with("メールアドレス") {
+        "メール"
+    } else {
+        "件"
+    }
 }
 
 /// True when a label or header names a count of people or records.
@@ -927,6 +951,14 @@ mod tests {
         assert_eq!(values("利用者のメールアドレス数：134,227"), [134227]);
         assert!(values("クライアント数：59").is_empty());
         assert!(values("関係市町等の数 27").is_empty());
+    }
+
+    #[test]
+    fn labelled_number_counted_in_ids_or_mails() {
+        let found = counts("対象のログイン ID 数：1,234 ID\n保管メール数 56,789 メール\n");
+        let got: Vec<(u64, &str)> = found.iter().map(|c| (c.value, c.unit.as_str())).collect();
+        assert_eq!(got, [(1234, "ID"), (56789, "メール")]);
+        assert!(values("利用者のドメイン数 18 ドメイン").is_empty());
     }
 
     #[test]

@@ -22,12 +22,12 @@
 use std::ops::Range;
 
 use super::negation::{
-    announces_items, has_leak_cue, is_advice, negation_cue, strip_trailing_bracket,
+    announces_items, clause_start, has_leak_cue, is_advice, negation_cue, strip_trailing_bracket,
 };
 use crate::structure::lines::bracket_balance;
 use crate::structure::table::{Row, Table};
 use crate::structure::{
-    Block as StructureBlock, BlockKind, HeaderField, Structure, classify_heading,
+    Block as StructureBlock, BlockKind, HeaderField, Section, Structure, classify_heading,
 };
 use crate::tokenize::Token;
 
@@ -120,7 +120,7 @@ impl<'t> Reader<'t> {
             BlockKind::Heading { level, .. } => {
                 let trimmed = text.get(block.range.clone()).unwrap_or("");
                 let level = *level;
-                let own_section = classify_heading(trimmed).is_some();
+                let own_section = is_own_section(trimmed);
                 if self.aside.is_some_and(|l| level <= l) {
                     self.aside = None;
                 }
@@ -132,10 +132,36 @@ impl<'t> Reader<'t> {
                 // A sibling heading naming another group's data
                 // (「お客さまに関する個人情報」 after 「<記録されていた個人
                 // 情報>」) goes on listing items.
-                let sibling_group = self.block.is_some() && names_data_group(trimmed);
-                // A sub-heading on whom or how many (「(1)対象となる方」)
-                // leaves the items until the next heading of items.
-                if let Some(b) = &self.block
+                // A lead-in whose list has not begun (「漏えいした可能性のある
+                // 情報は以下のとおりです。」) lists its items under the headings
+                // that follow it, one group each (「【会員のお客様】」
+                // 「■オンラインストア」), until a heading of another topic.
+                let group =
+                    !own_section && !names_affected_people(trimmed) && !names_other_topic(trimmed);
+                let sibling_group = self.block.as_ref().is_some_and(|b| {
+                    names_data_group(trimmed) || b.from_lead && level == b.level && group
+                });
+                let lead_group = self
+                    .block
+                    .as_ref()
+                    .is_some_and(|b| b.level == u8::MAX && !b.content_seen)
+                    && group;
+                if lead_group && let Some(b) = &mut self.block {
+                    b.level = level;
+                    b.from_lead = true;
+                } else if sibling_group && let Some(b) = &mut self.block {
+                    b.paused = false;
+                    b.content_seen = false;
+                } else if let Some(b) = &mut self.block
+                    && b.level == u8::MAX
+                    && let Some(outer) = b.outer.filter(|&o| level > o)
+                    && !own_section
+                {
+                    b.level = outer;
+                    b.outer = None;
+                } else if let Some(b) = &self.block
+                    // A sub-heading on whom or how many (「(1)対象となる方」)
+                    // leaves the items until the next heading of items.
                     && (level <= b.level || own_section || names_affected_people(trimmed))
                     && !sibling_group
                 {
@@ -146,6 +172,9 @@ impl<'t> Reader<'t> {
                         level,
                         content_seen: false,
                         negated: negation_cue(trimmed).is_some(),
+                        from_lead: false,
+                        paused: false,
+                        outer: None,
                     });
                 }
                 self.prose_before = None;
@@ -252,7 +281,10 @@ impl<'t> Reader<'t> {
         }
         let list_like = bulleted && !is_prose(trimmed) || is_list_line(trimmed);
         if let Some(b) = &mut self.block {
-            if !list_like && b.content_seen && b.level > 6 && !mentions_items(trimmed) {
+            let prose_after = !list_like && b.content_seen && !mentions_items(trimmed);
+            if prose_after && b.from_lead {
+                b.paused = true;
+            } else if prose_after && b.level > 6 {
                 self.block = None;
             } else if list_like {
                 b.content_seen = true;
@@ -261,31 +293,39 @@ impl<'t> Reader<'t> {
         // A lead-in may be one sentence of a longer line (「…個人情報は以下の
         // とおりです。本件に起因する二次被害は…」); whether it negates is
         // read from that sentence alone.
+        // The lead-in sentence, whose own negation marks the list (not a
+        // note after it: 「…項目は以下のとおりです。なお、口座情報は含まれて
+        // おりません。」).
         let lead = || -> Option<&str> {
-            if is_lead_in(trimmed) {
-                return Some(trimmed);
-            }
             if list_like {
-                return None;
+                return is_lead_in(trimmed).then_some(trimmed);
             }
             sentences(text, range.clone())
                 .into_iter()
-                .map(|s| text.get(s).unwrap_or("").trim())
-                .find(|s| is_lead_in(s))
+                .find_map(|s| lead_in_clause(text.get(s).unwrap_or("").trim()))
         };
-        if self.block.is_none()
-            && let Some(lead) = lead()
-        {
+        // A lead-in also takes over the block of a heading whose list has
+        // not begun (「(2)漏えいの可能性があるお客様」 / 「…情報は以下の
+        // とおりです。」 / 「【会員のお客様】」).
+        let open = self
+            .block
+            .as_ref()
+            .is_none_or(|b| !b.content_seen && !b.from_lead);
+        if open && let Some(lead) = lead() {
+            let outer = self.block.as_ref().map(|b| b.level);
             self.block = Some(Block {
                 level: u8::MAX,
                 content_seen: false,
                 negated: negation_cue(lead).is_some(),
+                from_lead: false,
+                paused: false,
+                outer,
             });
             self.push(range, false, false);
             return;
         }
         let in_block = forced
-            || self.block.is_some()
+            || self.block.as_ref().is_some_and(|b| !b.paused)
             || (list_like
                 && is_bracketed_list(trimmed)
                 && self.prose_before.is_some_and(describes_leak));
@@ -348,6 +388,17 @@ struct Block {
     content_seen: bool,
     /// The heading or lead-in says the items were NOT affected.
     negated: bool,
+    /// A lead-in's block that took the level of the group headings below
+    /// it: its prose lines after a group's list are no items, but the next
+    /// group heading goes on listing them.
+    from_lead: bool,
+    /// Prose came after a group's list (in a `from_lead` block): the lines
+    /// up to the next group heading are no items.
+    paused: bool,
+    /// The level of the heading block a lead-in took over: a deeper
+    /// heading that is no group (「#### 2024年5月1日～6月30日」) goes back
+    /// to that block instead of ending the list.
+    outer: Option<u8>,
 }
 
 /// A label under which items are listed: 「情報」「項目」「データ」「内容」
@@ -431,7 +482,11 @@ fn mentions_items(line: &str) -> bool {
 /// A sentence introducing a list below it: 「流出した可能性のあるデータは以下の
 /// 通りです。」, or a short label line 「含まれていた個人情報の種類」.
 fn is_lead_in(line: &str) -> bool {
-    let points_below = line.contains("以下") || line.contains("下記") || line.contains("次の");
+    // 「（以下、「当該システム」）」 names an abbreviation, not a list.
+    let below = line
+        .match_indices("以下")
+        .any(|(i, w)| !line[i + w.len()..].starts_with(['、', '「', '"', '“']));
+    let points_below = below || line.contains("下記") || line.contains("次の");
     let label_line = line.chars().count() <= 30
         && !line.contains(['。', '、'])
         && ["情報", "項目", "種類", "内容", "内訳", "データ"]
@@ -450,6 +505,31 @@ fn is_lead_in(line: &str) -> bool {
     (points_below || label_line) && announces && line.chars().count() <= 80
 }
 
+/// A heading of a contact, advice or countermeasure section, where no
+/// items are read; not a heading on people that names their contact data
+/// (「【連絡先を確認できる方】」 heads the items of those people).
+fn is_own_section(heading: &str) -> bool {
+    match classify_heading(heading) {
+        Some(Section::Contact) => !heading
+            .trim_end_matches([')', '）', '】', '>', ' '])
+            .ends_with(['方', '者']),
+        Some(_) => true,
+        None => false,
+    }
+}
+
+/// The lead-in of a sentence: the sentence, or its last clause when an
+/// earlier clause is about something else (「二次被害の報告は受けており
+/// ませんが、漏えいの可能性がある情報は以下のとおりです。」).
+fn lead_in_clause(sentence: &str) -> Option<&str> {
+    if is_lead_in(sentence) {
+        return Some(sentence);
+    }
+    let start = clause_start(sentence.trim_end_matches('。'));
+    let clause = sentence.get(start..)?;
+    (start > 0 && is_lead_in(clause)).then_some(clause)
+}
+
 /// A heading on the people or counts affected: 「(1)対象となる方」
 /// 「対象となるお客様」「対象件数」.
 fn names_affected_people(heading: &str) -> bool {
@@ -465,10 +545,52 @@ fn names_affected_people(heading: &str) -> bool {
 fn names_data_group(heading: &str) -> bool {
     let t = strip_trailing_bracket(heading.trim_start_matches(['#', ' ', '・', '●', '■']))
         .trim_end_matches([')', '）', '】', '>', ' ']);
+    let t = strip_trailing_bracket(strip_trailing_count(t))
+        .trim_end_matches([')', '）', '】', '>', ' ']);
+    let t = t.strip_suffix("について").unwrap_or(t);
     t.chars().count() <= 40
         && (t.ends_with("情報") || t.ends_with("データ"))
         && classify_heading(t).is_none()
         && !is_advice(t)
+}
+
+/// A text without the count at its end: 「会員の個人情報 3,887 件」 →
+/// 「会員の個人情報」, 「個人情報　約16万件」 → 「個人情報」.
+///
+/// ```text
+/// strip_trailing_count("個人情報 約16万件") == "個人情報"
+/// ```
+fn strip_trailing_count(text: &str) -> &str {
+    let t = text.trim_end();
+    if !t.ends_with(['件', '名', '人']) {
+        return t;
+    }
+    let kept = t
+        .trim_end_matches(['件', '名', '人', '分'])
+        .trim_end_matches(|c: char| c.is_ascii_digit() || ",，.万千 　".contains(c))
+        .trim_end_matches(['約', '計', '大', '最', ' ', '　', ':', '：']);
+    let stripped = t.get(kept.len()..).unwrap_or("");
+    if stripped.chars().any(|c| c.is_ascii_digit()) {
+        kept.trim_end()
+    } else {
+        t
+    }
+}
+
+/// A heading of a topic other than a group of the items: the course of
+/// events, the cause, counts, dates (「【概要】」「(1)対象件数：合計1,234名」
+/// 「(3)二次被害について」).
+fn names_other_topic(heading: &str) -> bool {
+    const ENDINGS: [&str; 16] = [
+        "概要", "対応", "状況", "件数", "人数", "者数", "日時", "期間", "時期", "対策", "影響",
+        "調査", "結果", "数", "日", "時点",
+    ];
+    const ANYWHERE: [&str; 6] = ["概要", "経緯", "原因", "二次被害", "お詫び", "今後"];
+    let label = heading.split([':', '：']).next().unwrap_or(heading);
+    let t = label.trim_end_matches([')', '）', '】', '>', ' ']);
+    let t = strip_trailing_count(t);
+    let t = t.strip_suffix("について").unwrap_or(t);
+    ENDINGS.iter().any(|w| t.ends_with(w)) || ANYWHERE.iter().any(|w| t.contains(w))
 }
 
 /// Splits a prose line into sentences at 「。」 outside brackets.

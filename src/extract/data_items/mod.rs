@@ -488,7 +488,7 @@ impl PieceContext<'_, '_> {
                 | "類"
                 | "含む"
                 | "含み"
-        ) || token.pos_detail == "接尾"
+        ) || token.pos_detail == "接尾" && !names_organization(&token.surface)
             || token.pos_detail == "数";
         // 「受診日の全部又は一部」: the item's extent, not a longer name.
         let extent = token.surface == "の"
@@ -501,6 +501,16 @@ impl PieceContext<'_, '_> {
         if tail || extent || matches!(lists::role(token), lists::Role::Open | lists::Role::Close) {
             return true;
         }
+        // A count after a colon (「電話番号:397件」; IPADIC reads the
+        // half-width colon as a noun).
+        let counted = matches!(token.surface.as_str(), ":" | "：")
+            && self.tokens.get(next + 1).is_some_and(|t| {
+                t.surface
+                    .starts_with(|c: char| c.is_ascii_digit() || c == '約')
+            });
+        if counted {
+            return true;
+        }
         if strict {
             return token.pos == "記号"
                 || matches!(
@@ -508,7 +518,8 @@ impl PieceContext<'_, '_> {
                     "は" | "が" | "も" | "や" | "を" | "について"
                 );
         }
-        if token.pos == "名詞" {
+        // A place where something happened (「担当部署において」) is no item.
+        if token.pos == "名詞" || matches!(token.surface.as_str(), "において" | "にて") {
             return false;
         }
         !(token.pos == "動詞" && token.base_form == "する")
@@ -559,12 +570,12 @@ impl PieceContext<'_, '_> {
         let clause = |t: &Token| {
             matches!(t.pos, "動詞" | "助動詞" | "副詞" | "接続詞")
                 || (t.pos == "助詞"
-                    && matches!(t.surface.as_str(), "は" | "が" | "を" | "に" | "で"))
+                    && matches!(t.surface.as_str(), "は" | "が" | "を" | "に" | "で" | "へ"))
         };
         if kept.iter().any(clause) {
             return None;
         }
-        if last.pos != "名詞" || is_generic(text) {
+        if last.pos != "名詞" || is_generic(text) || is_leak_word(text) {
             return None;
         }
         Some(first.start..last.end)
@@ -648,6 +659,14 @@ impl PieceContext<'_, '_> {
     }
 }
 
+/// A suffix that makes a word an organization's name: 「写真室」, 「名簿社」.
+fn names_organization(suffix: &str) -> bool {
+    matches!(
+        suffix,
+        "室" | "社" | "店" | "館" | "所" | "局" | "課" | "部" | "院" | "園"
+    )
+}
+
 /// Words before an item that are not part of it (「または」, bullets).
 fn is_leading_filler(token: &Token) -> bool {
     token.pos == "接続詞" || matches!(token.surface.as_str(), "→" | "-" | "*" | "※" | "の")
@@ -661,9 +680,27 @@ fn is_trailing_filler(token: &Token) -> bool {
     )
 }
 
+/// A word for what happened to the data, not an item: 「漏洩、流出の
+/// 可能性はない」 lists two such words.
+fn is_leak_word(text: &str) -> bool {
+    const WORDS: [&str; 9] = [
+        "漏洩",
+        "漏えい",
+        "漏い",
+        "流出",
+        "漏れ",
+        "窃取",
+        "盗難",
+        "紛失",
+        "情報漏洩",
+    ];
+    let core = text.trim_end_matches(['等', 'な', 'ど']);
+    WORDS.contains(&core)
+}
+
 /// Generic wholes that name no item: 個人情報, 申請情報, お客様情報 …
 fn is_generic(text: &str) -> bool {
-    const GENERIC_ENDINGS: [&str; 35] = [
+    const GENERIC_ENDINGS: [&str; 39] = [
         // 「(省略)」: text left out of the archive, and business partners.
         "省略",
         "取引先",
@@ -671,6 +708,10 @@ fn is_generic(text: &str) -> bool {
         "システム",
         "サーバ",
         "サーバー",
+        "フォーム",
+        "サイト",
+        "ホームページ",
+        "ページ",
         // People and organizations whose data it is, not data.
         "者",
         "様",

@@ -104,9 +104,10 @@ fn asks(after: &str) -> bool {
 /// assert_eq!(&s[clause_start(s)..], "カード情報は");
 /// ```
 pub fn clause_start(before: &str) -> usize {
-    const BOUNDARIES: [&str; 9] = [
+    const BOUNDARIES: [&str; 10] = [
         "で、",
         "ましたが、",
+        "ませんが、",
         "ますが、",
         "ですが、",
         "ものの、",
@@ -130,6 +131,8 @@ pub fn clause_start(before: &str) -> usize {
 /// use jpnotice::extract::data_items::negation::credential_vector;
 /// assert!(credential_vector("ログインに用いられたIDとパスワードは、他のサービスから流出したもの"));
 /// assert!(!credential_vector("会員のID、パスワードが流出した可能性があります"));
+/// assert!(credential_vector("メールのID・パスワードの悪用を起因とした不正アクセス"));
+/// assert!(credential_vector("ID・パスワードは、他社が提供するサービスから漏洩し"));
 /// ```
 pub fn credential_vector(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -139,6 +142,7 @@ pub fn credential_vector(text: &str) -> bool {
             "リスト(型)?攻撃|リストアタック|クレデンシャルスタッフィング",
             "|(他|別|外部)(の|社の)?(サービス|サイト)(から|で|において)",
             "|(ログイン|試行|攻撃|不正アクセス)(に|で)(用い|使用|利用|悪用)(され|し)た",
+            "|他社(が提供する|の)(サービス|サイト)|(悪用|利用|使用)を起因|(漏え?い|漏洩|流出)したことで",
         ),
     );
     re.is_match(text)
@@ -163,10 +167,42 @@ pub fn is_advice(text: &str) -> bool {
             "|ください|お願い(いた)?します|お願い申し上げ|お願いいたし|推奨",
             "|使い回|推測|設定しない|変更(して|を行って|いただ|され|する)|再設定|リセット",
             "|騙る|かたる|なりすまし|フィッシング|詐欺|不審な|悪用",
-            "|再発防止|対策を|強化|お問い?合わせ|問合せ|窓口|受付|ご連絡先",
+            "|再発防止|対策を|強化|お問い?合わせ|問合せ|窓口|受付(時間|窓口|日時|期間|を)|ご連絡先",
         ),
     );
-    re.is_match(text)
+    re.find_iter(text)
+        .any(|m| !is_inquiry_data(m.as_str(), &text[m.end()..]))
+}
+
+/// The data-item cues of one kind from `dictionaries/data-item-cues.tsv`,
+/// as one pattern anchored at the start of the text.
+fn cue_regex(cell: &'static OnceLock<Regex>, kind: &str) -> &'static Regex {
+    const CUES: &str = include_str!("../../../dictionaries/data-item-cues.tsv");
+    cell.get_or_init(|| {
+        let alternatives: Vec<&str> = CUES
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| l.split_once('\t'))
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, cue)| cue.trim())
+            .collect();
+        Regex::new(&format!("^(?:{})", alternatives.join("|")))
+            .unwrap_or_else(|_| Regex::new("$^").expect("valid"))
+    })
+}
+
+/// Whether an advice match is an inquiry that is the source of the data
+/// (「お問い合わせフォームで送信された氏名」), not a contact line: the
+/// inquiry word `word` followed by an `inquiry-data` cue in `after`.
+///
+/// ```
+/// use jpnotice::extract::data_items::negation::is_advice;
+/// assert!(!is_advice("お問い合わせフォームから送信された氏名、電話番号が閲覧された可能性"));
+/// assert!(is_advice("下記窓口までお問い合わせください"));
+/// ```
+fn is_inquiry_data(word: &str, after: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    word.contains('合') && cue_regex(&RE, "inquiry-data").is_match(after)
 }
 
 /// True when the clause says something happened to the data it names:
@@ -207,6 +243,8 @@ pub fn has_leak_cue(text: &str) -> bool {
 /// assert!(announces_items("2. 漏えい等が発生した情報"));
 /// assert!(announces_items("2. 調査により判明した項目"));
 /// assert!(announces_items("2. 影響範囲(件数・項目)"));
+/// assert!(announces_items("２、不正アクセスされた情報"));
+/// assert!(announces_items("【外部者がアクセス可能な状況となった個人情報】６月３日現在"));
 /// assert!(announces_items("2. 情報漏えいが発生またはそのおそれがある個人情報(11月27日時点)"));
 /// ```
 pub fn announces_items(text: &str) -> bool {
@@ -217,8 +255,9 @@ pub fn announces_items(text: &str) -> bool {
         &CUE,
         concat!(
             "項目|漏え?い|漏洩|流出|おそれ|恐れ|可能性|含まれ|奪取|窃取|閲覧",
-            "|対象(となる|となった|となり得る|の)?(個人)?情報|個人情報の(内容|種類|範囲|内訳)",
+            "|対象(となる|となった|となり得る|の)?(個人)?情報|個人情報の(内容|種類|種別|範囲|内訳)",
             "|データの内訳|情報の内訳|(保存|保管|格納|蓄積|記録|登録)されていた|保有していた|影響を受けた|影響の?範囲",
+            "|不正(に)?アクセスされた|アクセス可能な(状態|状況)となった",
         ),
     );
     let not = regex(
@@ -244,7 +283,15 @@ pub fn announces_items(text: &str) -> bool {
     if (strong.is_match(text) || strong.is_match(core)) && !advice.is_match(core) {
         return true;
     }
-    cue.is_match(text) && !not.is_match(text)
+    // 「アクセス可能な状況となった個人情報」 names the data's state, not a
+    // heading on the state of affairs (状況).
+    const STATE: &str = "アクセス可能な状況";
+    let other_topic = if text.contains(STATE) {
+        not.is_match(&text.replace(STATE, "アクセス可能"))
+    } else {
+        not.is_match(text)
+    };
+    cue.is_match(text) && !other_topic
 }
 
 /// A text without one bracketed note at its end: 「…個人情報（11月27日時点）」
@@ -270,7 +317,7 @@ pub fn strip_trailing_bracket(text: &str) -> &str {
 /// which [`list_label_end`] runs as its two branches.
 #[cfg(test)]
 const LABEL_PATTERN: &str = concat!(
-    "(項目|個人情報の(種類|内容|範囲|内訳)|情報の(種類|内容|範囲|内訳)",
+    "(項目|個人情報の(種類|種別|内容|範囲|内訳)|情報の(種類|種別|内容|範囲|内訳)|情報(種類|種別)",
     "|(漏え?い|漏洩|流出)(した|の可能性のある|のおそれのある)(個人)?情報",
     "|対象(となる)?(個人)?情報|データの内訳)\\s*(:|：|\\s)\\s*",
     "|^[^、。:：]{0,16}(情報|データ)\\s*[:：]\\s*",
@@ -280,7 +327,7 @@ const LABEL_PATTERN: &str = concat!(
 /// followed by a colon or a space (literal prefixes, so the regex skips
 /// ahead quickly).
 const NAMED_LABEL: &str = concat!(
-    "(項目|個人情報の(種類|内容|範囲|内訳)|情報の(種類|内容|範囲|内訳)",
+    "(項目|個人情報の(種類|種別|内容|範囲|内訳)|情報の(種類|種別|内容|範囲|内訳)|情報(種類|種別)",
     "|(漏え?い|漏洩|流出)(した|の可能性のある|のおそれのある)(個人)?情報",
     "|対象(となる)?(個人)?情報|データの内訳)\\s*(:|：|\\s)\\s*",
 );

@@ -265,3 +265,112 @@ fn bracket_of_a_plain_item_is_no_list() {
     let text = "## 漏えいしたおそれのある個人データの項目\n・当社が発行したユーザーID ・氏名（漢字、カナ）\n";
     assert_eq!(keys(text, true), ["account_id", "name", "name_kana"]);
 }
+
+#[test]
+fn lead_in_list_goes_on_under_group_headings() {
+    let text = "## 2. 状況\n### (2)漏えいの可能性があるお客様\n調査の結果、お客様の情報が影響を受けた可能性がございます。漏えいした可能性のある情報は以下のとおりです。\n### 【3月に決済されたお客様12名】\n- クレジットカード番号\n- 有効期限\n\n対象のお客様には個別にご連絡いたします。\n### 【会員登録をされたお客様】\n氏名/ご住所/電話番号\n## 3. お客様へのお願い\n- 氏名を騙る電話にご注意ください\n";
+    assert_eq!(
+        keys(text, true),
+        [
+            "address",
+            "card_expiry",
+            "credit_card_number",
+            "name",
+            "phone"
+        ]
+    );
+}
+
+#[test]
+fn lead_in_group_heading_with_count() {
+    let text = "## 2. 漏えいの可能性のある情報と対応\n二次被害の報告は受けておりませんが、漏えいの可能性がある情報は以下のとおりです。\n## (1)通販サイトの会員の個人情報 1,234 件\n氏名、会社名、住所、生年月日\n## (2)今後の対応\n- 氏名の確認\n";
+    assert_eq!(
+        keys(text, true),
+        ["address", "birth_date", "name", "workplace"]
+    );
+}
+
+#[test]
+fn topic_heading_after_lead_in_ends_the_list() {
+    let text = "流出した可能性のある情報は以下のとおりです。\n【概要】\n・現在、お客様情報等の不正利用は確認されておりません。\n・担当者の氏名と電話番号で照会を受けました。\n";
+    assert!(items(text).is_empty(), "{:?}", items(text));
+}
+
+#[test]
+fn abbreviation_is_no_lead_in() {
+    let text = "業務システム（以下、「当該システム」）より情報漏えいのおそれがあることが分かりました。\n【概要】\n・現在、お客様情報等の不正利用は確認されておりません。\n";
+    assert!(items(text).is_empty(), "{:?}", items(text));
+}
+
+#[test]
+fn lead_in_negation_is_its_own_sentence() {
+    let text = "## 2. 漏えいした可能性がある個人情報\n対象者は以下のとおりです。\n・役員：12名\nまた、漏えいした可能性がある個人情報の項目は以下のとおりです。なお、口座情報は含まれておりません。\n・氏名\n・ログインID\n";
+    assert_eq!(keys(text, true), ["account_id", "name"]);
+    assert_eq!(keys(text, false), ["bank_account"]);
+}
+
+#[test]
+fn inquiry_form_is_the_data_source() {
+    let text = "お問い合わせフォームから送信された内容（会社名、氏名、メールアドレス）が閲覧された可能性がございます。\nご不明な点は下記窓口までお問い合わせください。\n";
+    assert_eq!(keys(text, true), ["email", "name", "workplace"]);
+}
+
+#[test]
+fn kind_label_and_counted_items() {
+    assert_eq!(
+        keys("情報種類：予約者氏名、電話番号、e-mail、年齢\n", true),
+        ["age", "email", "name", "phone"]
+    );
+    let text = "漏えいが確認された個人情報は、以下のとおりです。\n【個人情報の種別】\n- 氏名・棟名・電話番号：１２３件\n- 氏名・生年月日：４５件\n";
+    assert_eq!(keys(text, true), ["birth_date", "name", "other", "phone"]);
+}
+
+#[test]
+fn contrast_after_a_negation_ends_its_clause() {
+    let text = "個人情報（氏名及び写真）を第三者が閲覧した可能性は否定できませんが、情報漏洩は確認されておりません。\n";
+    assert_eq!(keys(text, true), ["image", "name"]);
+}
+
+#[test]
+fn leak_words_and_sites_are_no_items() {
+    let text = "【内容】\n「お問合せフォーム」、「会員サイト」における情報\n- 企業名\n※カード情報につきましては決済会社に委託しておりますので、漏洩、流出の可能性はないものと判断しております。\n";
+    let found = items(text);
+    assert!(found.iter().all(|i| i.key != "other"), "{found:?}");
+}
+
+#[test]
+fn heading_on_people_named_by_contact_data_lists_items() {
+    let text = "## １ 漏えいしたおそれがある個人情報\n### 【連絡先を確認できる方】\n- 会議の出席者名簿（氏名及びメールアドレス） 21 人\n- 免許の写し（氏名、住所、生年月日）４人\n## ２ 問合せ先\n- 電話番号 000-0000-0000\n";
+    assert_eq!(keys(text, true), ["address", "birth_date", "email", "name"]);
+}
+
+#[test]
+fn accessed_data_heading_opens_items() {
+    let text = "## ２、不正アクセスされた情報\n現時点で把握している内容は、以下の通りです。\n- （１）ポイントカード会員様の顧客情報（氏名・住所・性別）\n";
+    assert_eq!(keys(text, true), ["address", "gender", "name"]);
+}
+
+#[test]
+fn reception_service_is_no_advice_and_school_years_are_school_info() {
+    let text = "## １ 閲覧された可能性のある個人情報\n「利用者コード、氏名、性別、受付サービスの内容（一般・体験）、入居日、契約日・解約日、卒業年度、配送先情報」\n";
+    assert_eq!(
+        keys(text, true),
+        ["address", "gender", "name", "other", "school_info"]
+    );
+    // A clause with 「へ」 is no item name.
+    let clause = "【流出した情報】\n会員のお名前、当サイトへログイン\n";
+    assert!(items(clause).iter().all(|i| i.key != "other"));
+}
+
+#[test]
+fn organizations_and_places_are_no_items() {
+    // 「写真館」 is a studio, 「担当部署において」 a place.
+    let text = "アルバムを受注した青空写真館の委託先で、担当部署において個人情報を格納するサーバーへの不正アクセスが確認されました。\n";
+    assert!(items(text).is_empty(), "{:?}", items(text));
+}
+
+#[test]
+fn credentials_from_another_service_are_the_vector() {
+    let text = "メールアカウントのID・パスワードは、他社が提供するサービスから漏洩し、この情報の悪用を起因とした不正アクセスがあったと考えられます。\n";
+    assert!(keys(text, true).is_empty(), "{:?}", items(text));
+}
