@@ -7,8 +7,8 @@
 //!    「90ms-RKSJ-V」「UniJIS-UCS2-H」…) through its character collection,
 //!    TrueType `cmap` tables, vertical text, crop box; reads all 45 real
 //!    PDFs of `../shared/pdf-real` at 95 % or more (README);
-//! 2. [`Engine::Oxidize`] (`oxidize-pdf`): reads UniJIS CMaps, CID fonts
-//!    without ToUnicode and vertical text;
+//! 2. [`Engine::Oxidize`] (`oxidize-pdf`, with the `pdf-oxidize` feature):
+//!    reads UniJIS CMaps, CID fonts without ToUnicode and vertical text;
 //! 3. [`Engine::PdfExtract`] (`pdf-extract`): good with ToUnicode maps;
 //! 4. [`Engine::Pdftotext`] (poppler's command), only when asked for
 //!    ([`Engine::ALL`]) and installed.
@@ -41,7 +41,7 @@ mod fonts;
 pub mod layout;
 #[cfg(feature = "pdf")]
 pub mod native;
-#[cfg(feature = "pdf")]
+#[cfg(feature = "pdf-oxidize")]
 mod oxidize;
 #[cfg(feature = "pdf")]
 mod pdfextract;
@@ -129,6 +129,7 @@ impl Engine {
     pub fn available(self) -> bool {
         match self {
             Engine::Pdftotext => pdftotext::available(),
+            Engine::Oxidize => cfg!(feature = "pdf-oxidize"),
             _ => cfg!(feature = "pdf"),
         }
     }
@@ -137,16 +138,15 @@ impl Engine {
         match self {
             #[cfg(feature = "pdf")]
             Engine::Native => native::extract(bytes),
-            #[cfg(feature = "pdf")]
+            #[cfg(feature = "pdf-oxidize")]
             Engine::Oxidize => oxidize::extract(bytes),
             #[cfg(feature = "pdf")]
             Engine::PdfExtract => pdfextract::extract(bytes),
             Engine::Pdftotext => pdftotext::extract(bytes),
-            #[cfg(not(feature = "pdf"))]
-            _ => Err(Failure::Other(
-                "this build of jpnotice has no in-process PDF engines (the `pdf` feature is off)"
-                    .into(),
-            )),
+            #[allow(unreachable_patterns)]
+            _ => Err(Failure::Other(format!(
+                "this build of jpnotice has no {self} engine (its cargo feature is off)"
+            ))),
         }
     }
 }
@@ -416,7 +416,7 @@ fn no_text_error(attempts: &[Attempt]) -> Error {
     if attempts.is_empty() {
         return error(
             PdfErrorKind::NoEngine,
-            "no PDF engine is available (none enabled, or pdftotext alone and not installed)",
+            "no PDF engine is available: those asked for are not installed (pdftotext) or not built in (cargo features pdf, pdf-oxidize)",
         );
     }
     if attempts
