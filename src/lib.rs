@@ -20,6 +20,7 @@
 
 #![warn(missing_docs)]
 
+mod cues;
 pub mod decode;
 pub mod document;
 pub mod error;

@@ -243,9 +243,7 @@ pub(crate) fn progress_bar(len: usize) -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
-/// Expands a path argument: a file as is, a directory recursively
-/// (`.txt`, `.text`, `.md`, `.pdf`, sorted, symlinks followed), `-` for
-
+/// Reads and parses one input of a batch, its `source` set.
 pub(crate) fn parse_input(
     parser: &Parser,
     input: &Input,

@@ -36,14 +36,7 @@ const CUES: &str = include_str!("../../dictionaries/section-cues.tsv");
 /// The cue pattern of one section kind, read from the TSV (`kind`, then
 /// one regex alternative per line).
 fn pattern(kind: &str) -> Regex {
-    let alternatives: Vec<&str> = CUES
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|l| l.split_once('\t'))
-        .filter(|(k, _)| *k == kind)
-        .map(|(_, cue)| cue.trim())
-        .collect();
-    Regex::new(&alternatives.join("|")).expect("dictionaries/section-cues.tsv holds valid regexes")
+    crate::cues::pattern(CUES, "dictionaries/section-cues.tsv", kind, false)
 }
 
 static COUNTER: LazyLock<Regex> = LazyLock::new(|| pattern("countermeasure"));

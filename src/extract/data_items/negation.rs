@@ -178,17 +178,7 @@ pub fn is_advice(text: &str) -> bool {
 /// as one pattern anchored at the start of the text.
 fn cue_regex(cell: &'static OnceLock<Regex>, kind: &str) -> &'static Regex {
     const CUES: &str = include_str!("../../../dictionaries/data-item-cues.tsv");
-    cell.get_or_init(|| {
-        let alternatives: Vec<&str> = CUES
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| l.split_once('\t'))
-            .filter(|(k, _)| *k == kind)
-            .map(|(_, cue)| cue.trim())
-            .collect();
-        Regex::new(&format!("^(?:{})", alternatives.join("|")))
-            .unwrap_or_else(|_| Regex::new("$^").expect("valid"))
-    })
+    cell.get_or_init(|| crate::cues::pattern(CUES, "dictionaries/data-item-cues.tsv", kind, true))
 }
 
 /// Whether an advice match is an inquiry that is the source of the data
