@@ -66,7 +66,7 @@ fn re(pattern: &str) -> Regex {
 /// Leak words.
 static LEAK: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"漏えい|漏洩|漏れ|流出|流失|(?:情報|記録|データ)(?:の|が)侵害|外部(?:へ|に)(?:送信|持ち出)|持ち出|売却|窃取|奪取|盗取|盗み出|抜き取|閲覧され|閲覧された|リークサイト|ダークウェブ|暴露|外部に公開され|インターネット上に公開され|第三者に(?:提供|売却)",
+        r"漏えい|漏洩|漏れ|流出|流失|(?:情報|記録|データ)(?:の|が)侵害|外部(?:へ|に)(?:送信|持ち出)|持ち出|売却|窃取|奪取|盗取|盗み出|抜き取|閲覧され|閲覧された|取得(?:（[^）]{0,20}）|\([^)]{0,20}\))?され|リークサイト|ダークウェブ|暴露|外部に公開され|インターネット上に公開され|第三者に(?:提供|売却)",
     )
 });
 
@@ -719,6 +719,27 @@ mod tests {
         assert_eq!(
             status("調査の結果、会員情報の漏えいを確認しました。"),
             Some(Confirmed)
+        );
+    }
+
+    #[test]
+    fn data_obtained_by_a_third_party_is_a_leak_word() {
+        assert_eq!(
+            status("顧客の個人データが第三者に取得された可能性があります。"),
+            Some(Possible)
+        );
+        assert_eq!(
+            status("以下の情報が取得（閲覧・複製等）された可能性があります。"),
+            Some(Possible)
+        );
+        assert_eq!(
+            status("会員情報が不正に取得された事実は確認されておりません。"),
+            Some(NotFound)
+        );
+        // The active voice is the organization collecting data: no leak.
+        assert_eq!(
+            status("ご本人から取得した個人情報は適切に管理しております。"),
+            Some(NoneStated)
         );
     }
 
