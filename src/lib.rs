@@ -179,14 +179,29 @@ impl Parser {
         }
         if pdf::is_pdf(bytes) {
             let extracted = pdf::extract_with(bytes, &self.pdf)?;
-            let mut notice = self.parse_with(&extracted.text, extracted.warnings);
-            notice.encoding = Some(format!("PDF ({})", extracted.engine));
-            return Ok(notice);
+            let encoding = format!("PDF ({})", extracted.engine);
+            return Ok(self.parse_read(&extracted.text, extracted.warnings, encoding));
         }
         let decoded = decode::decode(bytes);
-        let mut notice = self.parse_with(&decoded.text, decoded.warnings);
-        notice.encoding = Some(decoded.encoding.to_owned());
-        Ok(notice)
+        Ok(self.parse_read(&decoded.text, decoded.warnings, decoded.encoding.to_owned()))
+    }
+
+    /// Parses text the caller read from a file itself (a PDF extracted in
+    /// another process, say): the reading's warnings come first in the
+    /// notice's warnings, and `encoding` says where the text came from, as
+    /// [`Parser::parse_bytes`] would have said.
+    ///
+    /// ```
+    /// let warnings = vec!["PDF engine pdf-extract: panicked".to_owned()];
+    /// let notice = jpnotice::Parser::new().parse_read(" ", warnings, "PDF (native)".into());
+    /// assert_eq!(notice.encoding.as_deref(), Some("PDF (native)"));
+    /// assert_eq!(notice.warnings[0], "PDF engine pdf-extract: panicked");
+    /// assert!(notice.warnings[1].starts_with("no text"));
+    /// ```
+    pub fn parse_read(&self, text: &str, warnings: Vec<String>, encoding: String) -> Notice {
+        let mut notice = self.parse_with(text, warnings);
+        notice.encoding = Some(encoding);
+        notice
     }
 
     /// Parses text that is already decoded.

@@ -10,7 +10,7 @@ use jpnotice::{Notice, Parser, view};
 use rayon::prelude::*;
 
 use crate::args::{ExtractArgs, Format, PdfLimits};
-use crate::inputs::{Input, collect_inputs, read_input};
+use crate::inputs::{Input, read_input};
 use crate::worker::parse_file_bytes;
 
 pub(crate) fn run(args: ExtractArgs) -> Result<ExitCode, String> {
@@ -42,7 +42,7 @@ pub(crate) fn run(args: ExtractArgs) -> Result<ExitCode, String> {
     let mut failures = 0usize;
     let mut inputs = Vec::new();
     for path in &args.paths {
-        collect_inputs(path, &mut inputs);
+        inputs.extend(jpnotice::files::collect(path));
     }
     let mut skipped = 0usize;
     if args.resume

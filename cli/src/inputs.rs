@@ -6,11 +6,6 @@ use std::path::Path;
 pub(crate) use jpnotice::files::Input;
 use jpnotice::files::ReadError;
 
-/// Expands a path argument (see [`jpnotice::files::collect`]).
-pub(crate) fn collect_inputs(path: &Path, inputs: &mut Vec<Input>) {
-    inputs.extend(jpnotice::files::collect(path));
-}
-
 /// Reads a file (or stdin for `-`) of at most `max_bytes`.
 pub(crate) fn read_input(path: &Path, max_bytes: usize) -> Result<Vec<u8>, String> {
     jpnotice::files::read(path, max_bytes).map_err(|e| match e {

@@ -11,7 +11,6 @@ use rayon::prelude::*;
 
 use crate::args::{HtmlArgs, ReportArgs};
 use crate::batch::{parse_input, progress_bar, set_jobs};
-use crate::inputs::collect_inputs;
 use crate::worker::read_text;
 
 /// Writes the page of one notice.
@@ -21,11 +20,7 @@ pub(crate) fn html(args: HtmlArgs) -> Result<ExitCode, String> {
     if let Some(d) = args.reference_date {
         parser = parser.reference_date(d);
     }
-    let mut notice = parser.parse(&read.text);
-    let mut warnings = read.warnings;
-    warnings.append(&mut notice.warnings);
-    notice.warnings = warnings;
-    notice.encoding = Some(read.encoding);
+    let mut notice = parser.parse_read(&read.text, read.warnings, read.encoding);
     notice.source = Some(args.path.display().to_string());
     let page = view::notice_page(&notice, &read.text);
     write_page(args.output.as_deref(), &page)?;
@@ -45,7 +40,7 @@ pub(crate) fn report(args: ReportArgs) -> Result<ExitCode, String> {
     let started = std::time::Instant::now();
     let mut inputs = Vec::new();
     for path in &args.paths {
-        collect_inputs(path, &mut inputs);
+        inputs.extend(jpnotice::files::collect(path));
     }
     let progress = progress_bar(inputs.len());
     let results: Vec<Result<Notice, String>> = inputs

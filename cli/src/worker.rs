@@ -66,12 +66,8 @@ pub(crate) fn parse_file_bytes(
         return Err(describe(&err));
     }
     let pdf = extract_pdf_in_worker(bytes, limits)?;
-    let mut notice = parser.parse(&pdf.text);
-    let mut warnings = pdf.warnings;
-    warnings.append(&mut notice.warnings);
-    notice.warnings = warnings;
-    notice.encoding = Some(format!("PDF ({})", pdf.engine));
-    Ok(notice)
+    let encoding = format!("PDF ({})", pdf.engine);
+    Ok(parser.parse_read(&pdf.text, pdf.warnings, encoding))
 }
 
 /// A library error in the command line's words (which flag to change).
